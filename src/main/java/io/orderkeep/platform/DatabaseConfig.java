@@ -1,0 +1,66 @@
+package io.orderkeep.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One pool for either database. SQLite runs in WAL mode with full sync (an acknowledged order survives a power
+ * cut), a busy timeout instead of immediate lock errors, and IMMEDIATE transactions so that two writers queue on
+ * the lock instead of failing when a reader upgrades.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfig {
+
+    @Bean
+    Dialect dialect(OrderkeepProperties properties) {
+        return Dialect.of(properties.jdbcUrl());
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(OrderkeepProperties properties, Dialect dialect) {
+        var config = new HikariConfig();
+        config.setPoolName("orderkeep");
+        config.setJdbcUrl(properties.jdbcUrl());
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(-1);
+        if (dialect == Dialect.SQLITE) {
+            createParentDirectory(properties.jdbcUrl());
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "FULL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            config.addDataSourceProperty("date_class", "INTEGER");
+            config.setMaximumPoolSize(Math.min(properties.db().poolSize(), 4));
+        } else {
+            config.setUsername(properties.db().user());
+            config.setPassword(properties.db().password());
+            config.setMaximumPoolSize(properties.db().poolSize());
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static void createParentDirectory(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + parent, e);
+        }
+    }
+}

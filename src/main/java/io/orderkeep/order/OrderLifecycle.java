@@ -1,0 +1,29 @@
+package io.orderkeep.order;
+
+import io.orderkeep.order.domain.OrderCommand;
+import java.util.Optional;
+
+/**
+ * How other modules (payments, reconciliation, operators' tools) move orders. Every method joins the caller's
+ * transaction or starts one; every change appends to the order's history, records an audit entry and publishes an
+ * {@link OrderEvent} in that same transaction.
+ */
+public interface OrderLifecycle {
+
+    Optional<OrderSnapshot> find(String orderId);
+
+    /**
+     * Applies a command through the state machine. Takes the order's row lock first, so concurrent commands on one
+     * order are applied one after the other. An unknown order is {@code not_found}.
+     */
+    TransitionOutcome apply(String orderId, OrderCommand command, Change change);
+
+    /**
+     * Flags the order as needing a person, with the reason (and e.g. a suggested refund in the change's detail),
+     * and publishes {@code order.needs_attention}. Flagging a flagged order records the new reason again.
+     */
+    OrderSnapshot flagNeedsAttention(String orderId, Change change);
+
+    /** Clears the flag after a person resolved it; the reason is required. */
+    OrderSnapshot clearNeedsAttention(String orderId, Change change);
+}

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ public final class Ledger {
                 }
                 return new Created(p, false);
             }
-            Instant now = clock.instant();
+            Instant now = now();
             var payment = new Payment(Ids.next("sbx", clock), outTradeNo, amount, currency, notifyUrl,
                     PaymentStatus.PENDING, 0, null, now, null, null, null, now);
             Payments.insert(c, payment);
@@ -59,7 +60,7 @@ public final class Ledger {
         }
         Payment result = database.inTransaction(c -> {
             Payment p = load(c, providerRef);
-            Instant now = clock.instant();
+            Instant now = now();
             return switch (p.status()) {
                 case PENDING -> change(c, p, outcome == PaymentStatus.SUCCEEDED
                         ? new Payment(p.providerRef(), p.outTradeNo(), p.amount(), p.currency(), p.notifyUrl(),
@@ -94,7 +95,7 @@ public final class Ledger {
     public Payment close(String providerRef) {
         Payment result = database.inTransaction(c -> {
             Payment p = load(c, providerRef);
-            Instant now = clock.instant();
+            Instant now = now();
             return switch (p.status()) {
                 case PENDING -> change(c, p, new Payment(p.providerRef(), p.outTradeNo(), p.amount(), p.currency(),
                         p.notifyUrl(), PaymentStatus.CLOSED, 0, null, p.createdAt(), null, null, now, now));
@@ -132,7 +133,7 @@ public final class Ledger {
                 throw SandboxException.conflict("refund_exceeds_paid", "At most " + p.refundable()
                         + " can still be refunded.", p);
             }
-            Instant now = clock.instant();
+            Instant now = now();
             var refund = new Refund(refundId != null ? refundId : Ids.next("rfd", clock), providerRef, amount, now);
             Payments.insertRefund(c, refund);
             long refunded = p.refundedAmount() + amount;
@@ -159,6 +160,11 @@ public final class Ledger {
 
     public List<Refund> refundsOf(String providerRef) {
         return database.inTransaction(c -> Payments.refundsOf(c, providerRef));
+    }
+
+    /** Stored as epoch milliseconds, so answers are given in milliseconds too: a replay reads what was stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Payment change(Connection c, Payment current, Payment next) throws SQLException {

@@ -123,6 +123,27 @@ class NotificationsTest {
         assertThat(record.get("lastError").asString()).contains("ConnectException");
     }
 
+    @Test
+    void aReceiverThatRejectsBadSignaturesGetsACorrectlySignedRetry() {
+        sandbox = SandboxServer.start(Sandboxes.config(dir)
+                .withFaults(new Faults(0, 0.5, 0, 50, 0.5, 0, 0))
+                .withNotifyRetrySchedule(Sandboxes.retries(40, Duration.ofMillis(10))));
+        var client = new SandboxClient(sandbox.url());
+        receiver.rejectBadSignaturesOf(Sandboxes.SECRET);
+        var refs = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> client.createPayment("pay_bulk_" + i, 100 + i, receiver.url()).get("providerRef")
+                        .asString())
+                .toList();
+
+        refs.forEach(ref -> client.pay(ref, "SUCCEEDED"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> refs.stream().allMatch(ref ->
+                notifications(client, ref).valueStream().allMatch(n -> n.get("state").asString().equals("DELIVERED"))));
+        assertThat(receiver.verified(Sandboxes.SECRET)).map(r -> r.json().get("providerRef").asString())
+                .containsAll(refs);
+        assertThat(receiver.received().size()).isGreaterThan(receiver.verified(Sandboxes.SECRET).size());
+    }
+
     static JsonNode notifications(SandboxClient client, String ref) {
         return client.get("/v1/payments/" + ref + "/notifications").json().get("data");
     }

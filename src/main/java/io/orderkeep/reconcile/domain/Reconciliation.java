@@ -28,7 +28,13 @@ public final class Reconciliation {
     /** Reads every row, classifies it, passes each verdict (the final pass's too) to {@code sink}. */
     public static Tally run(Stream<ReadOutcome> rows, LocalPayments local, SettlementWindow window,
             Consumer<Verdict> sink) {
-        Reconciliation run = new Reconciliation(local, window, RunMemory.inMemory());
+        return run(rows, local, window, RunMemory.inMemory(), sink);
+    }
+
+    /** As {@link #run(Stream, LocalPayments, SettlementWindow, Consumer)}, remembering rows in {@code memory}. */
+    public static Tally run(Stream<ReadOutcome> rows, LocalPayments local, SettlementWindow window, RunMemory memory,
+            Consumer<Verdict> sink) {
+        Reconciliation run = new Reconciliation(local, window, memory);
         try (rows) {
             rows.forEach(row -> sink.accept(run.classify(row)));
         }

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * What a run remembers between rows: the transactions already listed (to tell the same one twice) and the local
- * payments and refunds the file named (for the final pass). The in-memory form holds one entry per row; a run
- * over a file too large for the heap keeps this in the database instead.
+ * payments and refunds the file named (for the final pass). {@link #inMemory()} keeps the strings themselves
+ * (about 100 bytes a row); {@link #compact(int)} keeps 64-bit fingerprints (about 12 bytes a row, for files of
+ * millions of rows); a database-backed memory can implement the same three calls.
  */
 public interface RunMemory {
 
@@ -19,6 +20,11 @@ public interface RunMemory {
     void listed(String localId);
 
     boolean wasListed(String localId);
+
+    /** Fingerprints sized for about {@code expectedRows} rows (it grows if there are more). */
+    static RunMemory compact(int expectedRows) {
+        return new FingerprintRunMemory(expectedRows);
+    }
 
     static RunMemory inMemory() {
         Map<String, Long> lines = new HashMap<>();

@@ -64,10 +64,11 @@ class SettlementReaderTest {
                 + "tx_5,pr_5,pay_5,PAYMENT,SUCCESS,2500,XYZ,0,2026-11-21T08:30:00Z\n"
                 + "tx_6,pr_6,pay_6,PAYMENT,SUCCESS,-2500,CNY,0,2026-11-21T08:30:00Z\n"
                 + "tx_7,pr_7,\"pay_7\"x,PAYMENT,SUCCESS,2500,CNY,0,2026-11-21T08:30:00Z\n"
+                + "tx_9,pr_9,pay_9,PAYMENT,SUCCESS,2500,XXX,0,2026-11-21T08:30:00Z\n"
                 + "tx_8,pr_8,pay_8,PAYMENT,SUCCESS,2500,CNY,0,\"2026-11-21T08:30:00Z");
 
         assertThat(rows).allMatch(RejectedRow.class::isInstance);
-        assertThat(rows).extracting(ReadOutcome::line).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(rows).extracting(ReadOutcome::line).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
         assertThat(rows).extracting(r -> ((RejectedRow) r).reason()).containsExactly(
                 "amount: '25.00' is not a whole number of minor units",
                 "occurred_at: '2026-02-30T08:30:00Z' is not a time (ISO-8601)",
@@ -76,6 +77,7 @@ class SettlementReaderTest {
                 "currency: 'XYZ' is not an ISO 4217 code",
                 "amount: a payment cannot be negative",
                 "text after the closing quote of field 3",
+                "currency: 'XXX' has no minor unit",
                 "the file ends inside a quoted field");
     }
 

@@ -104,15 +104,16 @@ final class RowMapper {
 
     private Currency currency(List<String> raw) {
         String code = currency < 0 ? mapping.defaultCurrency() : required(raw, currency);
+        Currency cur;
         try {
-            Currency cur = Currency.getInstance(code);
-            if (cur.getDefaultFractionDigits() < 0) {
-                throw new IllegalArgumentException("currency: '" + code + "' has no minor unit");
-            }
-            return cur;
+            cur = Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("currency: '" + code + "' is not an ISO 4217 code", e);
+            throw new IllegalArgumentException(columnName(currency) + ": '" + code + "' is not an ISO 4217 code", e);
         }
+        if (cur.getDefaultFractionDigits() < 0) {
+            throw new IllegalArgumentException(columnName(currency) + ": '" + code + "' has no minor unit");
+        }
+        return cur;
     }
 
     private long minor(List<String> raw, int column, Currency cur) {
@@ -150,6 +151,10 @@ final class RowMapper {
 
     private String header(int column) {
         return names.get(column);
+    }
+
+    private String columnName(int column) {
+        return column < 0 ? "currency" : header(column);
     }
 
     private static int index(List<String> names, String column) {

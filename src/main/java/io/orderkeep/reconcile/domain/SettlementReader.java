@@ -13,7 +13,12 @@ public interface SettlementReader {
     /** @throws SettlementFormatException when the file has no header or lacks a required column */
     Stream<ReadOutcome> read(InputStream file);
 
-    /** The reader for a mapping; {@link CsvMapping#sandbox()} is the sandbox provider's own format. */
+    /** The sandbox provider's settlement file (API.md). */
+    static SettlementReader sandbox() {
+        return of(CsvMapping.sandbox());
+    }
+
+    /** The reader for any provider's CSV described by a mapping. */
     static SettlementReader of(CsvMapping mapping) {
         return new CsvSettlementReader(mapping);
     }

@@ -4,6 +4,7 @@ import static io.orderkeep.reconcile.SandboxCsv.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderkeep.reconcile.domain.AmountUnit;
+import io.orderkeep.reconcile.domain.CsvColumns;
 import io.orderkeep.reconcile.domain.CsvMapping;
 import io.orderkeep.reconcile.domain.ReadOutcome;
 import io.orderkeep.reconcile.domain.RejectedRow;
@@ -13,8 +14,10 @@ import io.orderkeep.reconcile.domain.SettlementStatus;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,27 @@ class ProviderBillsTest {
         List<ReadOutcome> rows = read(utf8, file);
 
         assertThat(rows).containsExactly(new RejectedRow(2, "field 3 holds bytes that are not valid UTF-8"));
+    }
+
+    @Test
+    void aMappingOfPlainValuesReadsAnyOtherLayout() {
+        CsvMapping custom = new CsvMapping("custom",
+                new CsvColumns(null, null, "Order", "Kind", "State", "Value", "Cur", null, "When", null, null, null),
+                AmountUnit.MAJOR, null, ZoneId.of("Asia/Kuwait"), "dd.MM.uuuu HH:mm",
+                Map.of("ok", SettlementStatus.SUCCEEDED), Map.of("sale", RowType.PAYMENT), ';',
+                StandardCharsets.ISO_8859_1, 2, null, "^Total$", null);
+        String file = "Report;generated\nfor;merchant 42\n"
+                + "Order;Kind;State;Value;Cur;When\n"
+                + "pay_01;sale;ok;1,250;KWD;21.11.2026 09:00\n"
+                + "pay_02;sale;ok;1.250;KWD;21.11.2026 09:00\n"
+                + "Total\n1 row;whatever\n";
+
+        List<ReadOutcome> rows = read(custom, file.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(rows).containsExactly(
+                new RejectedRow(4, "Value: '1,250' is not a decimal amount"),
+                new SettlementRow(5, "pay_02", null, "pay_02", null, RowType.PAYMENT, SettlementStatus.SUCCEEDED,
+                        1250, "KWD", 0, Instant.parse("2026-11-21T06:00:00Z")));
     }
 
     @Test

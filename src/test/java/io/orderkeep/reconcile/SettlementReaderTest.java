@@ -9,8 +9,11 @@ import io.orderkeep.reconcile.domain.ReadOutcome;
 import io.orderkeep.reconcile.domain.RejectedRow;
 import io.orderkeep.reconcile.domain.RowType;
 import io.orderkeep.reconcile.domain.SettlementFormatException;
+import io.orderkeep.reconcile.domain.SettlementReader;
 import io.orderkeep.reconcile.domain.SettlementRow;
 import io.orderkeep.reconcile.domain.SettlementStatus;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,5 +119,25 @@ class SettlementReaderTest {
                 Instant.parse("2026-11-21T08:30:00Z"), Instant.parse("2026-11-21T08:30:00.250Z"),
                 Instant.parse("2026-11-21T08:30:00Z"));
         assertThat(rows.subList(5, 8)).allMatch(RejectedRow.class::isInstance);
+    }
+
+    @Test
+    void readsLazilySoThatAFileOfAnySizeTakesConstantMemory() {
+        byte[] row = "tx,pr,pay,PAYMENT,SUCCESS,1,CNY,0,2026-11-21T08:30:00Z\n".getBytes(StandardCharsets.UTF_8);
+        byte[] header = (HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+        // An endless file: reading it whole would never return.
+        InputStream endless = new InputStream() {
+            private long position;
+
+            @Override
+            public int read() {
+                long at = position++;
+                return at < header.length ? header[(int) at] : row[(int) ((at - header.length) % row.length)];
+            }
+        };
+
+        try (var rows = SettlementReader.sandbox().read(endless)) {
+            assertThat(rows.limit(3).map(ReadOutcome::line).toList()).containsExactly(2L, 3L, 4L);
+        }
     }
 }

@@ -27,8 +27,8 @@ public final class RowClassifier {
         LocalPayment payment = local.payment();
         if (earlierLine > 0) {
             return verdict(DUPLICATE_PAYMENT, row, payment, null,
-                    "the same " + row.type().name().toLowerCase(Locale.ROOT) + " " + row.transactionId() + " is already on line "
-                            + earlierLine);
+                    "the same " + row.type().name().toLowerCase(Locale.ROOT) + " " + row.transactionId()
+                            + " is already on line " + earlierLine);
         }
         if (payment == null) {
             return verdict(MISSING_LOCAL, row, null, null, "Orderkeep has no payment with provider reference "

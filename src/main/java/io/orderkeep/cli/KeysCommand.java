@@ -29,7 +29,7 @@ class KeysCommand {
             var created = context.getBean(ApiKeys.class).create(role, merchantId, name, ACTOR);
             var key = created.key();
             // The key alone on standard output, so that KEY=$(orderkeep keys create …) works.
-            err().println("Created " + key.id() + " (" + key.role().wireName()
+            err().println("Created " + key.id() + " (role " + key.role().wireName()
                     + (key.merchantId() == null ? "" : ", merchant " + key.merchantId())
                     + "). The key is shown only this once; keep it safe:");
             out().println(created.secret());

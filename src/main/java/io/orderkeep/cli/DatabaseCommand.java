@@ -51,14 +51,28 @@ abstract class DatabaseCommand implements Callable<Integer> {
                 .logStartupInfo(false)
                 .properties(Map.of("spring.main.lazy-initialization", "true",
                         "logging.level.root", "warn",
-                        "logging.level.org.springframework", "warn"))
+                        // A start that fails is reported below in one line, not as a logged stack trace.
+                        "logging.level.org.springframework.boot.SpringApplication", "off",
+                        "logging.level.org.springframework.boot.diagnostics", "off"))
                 .run(args.toArray(String[]::new))) {
             return run(context);
         } catch (ApiException e) {
             err().println("error: " + e.getMessage());
             e.errors().forEach(field -> err().println("  " + field.field() + " " + field.message()));
             return 1;
+        } catch (RuntimeException e) {
+            // Typically the database is unreachable or refuses us: the root cause says why, a stack trace would not.
+            err().println("error: " + rootCause(e).getMessage());
+            return 1;
         }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     PrintWriter out() {

@@ -132,6 +132,9 @@ class AuditHttpTest {
         try (var tampering = new Tampering(jdbc, seqs.get(1))) {
             tampering.changeDetail(seqs.get(1), "{\"name\":\"Someone Else\"}");
             assertBrokenAt(seqs.get(1));
+            tampering.changeDetail(seqs.get(1), "not json");
+            assertBrokenAt(seqs.get(1));
+            assertThat(entry(seqs.get(1)).path("detail").asString()).isEqualTo("not json");
         }
         assertThat(verify().path("ok").asBoolean()).isTrue();
     }

@@ -99,12 +99,22 @@ class CliTest {
 
     @Test
     void badInputIsReportedWithExitCodeOne() {
-        var duplicate = cli(serverDatabase(), "keys", "create", "--role", "merchant", "--merchant", "m_nowhere");
-        assertThat(duplicate.exitCode()).isEqualTo(1);
-        assertThat(duplicate.err()).contains("merchantId names no known merchant");
+        var unknownMerchant = cli(serverDatabase(), "keys", "create", "--role", "merchant", "--merchant", "m_nowhere");
+        assertThat(unknownMerchant.exitCode()).isEqualTo(1);
+        assertThat(unknownMerchant.err()).contains("merchantId names no known merchant");
         var unknown = cli(serverDatabase(), "keys", "revoke", "key_nope");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("key_nope");
+        var badOption = cli(List.of(), "keys", "create", "--role", "janitor");
+        assertThat(badOption.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void unreachableDatabaseIsAnErrorNotAStackTrace() {
+        var run = cli(List.of("--orderkeep.db.url=jdbc:postgresql://127.0.0.1:1/nothing", "--orderkeep.db.user=x"),
+                "audit", "verify");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error: ").doesNotContain("\tat ");
     }
 
     @Test

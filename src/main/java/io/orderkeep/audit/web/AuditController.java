@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +52,16 @@ class AuditController {
 
     private EntryView view(AuditEntry e) {
         return new EntryView(e.seq(), e.at(), e.actor(), e.action(), e.targetType(), e.targetId(),
-                json.readTree(e.detail()), e.prevHash(), e.hash());
+                detail(e.detail()), e.prevHash(), e.hash());
+    }
+
+    /** The stored detail as JSON; a tampered detail that is no longer JSON is shown as the text it is. */
+    private JsonNode detail(String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (JacksonException e) {
+            return json.getNodeFactory().stringNode(stored);
+        }
     }
 
     private static Instant instant(String field, String value) {

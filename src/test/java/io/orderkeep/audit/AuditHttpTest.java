@@ -88,8 +88,9 @@ class AuditHttpTest {
             cursor = body.path("nextCursor").isNull() ? null : body.path("nextCursor").asString();
         } while (cursor != null);
         assertThat(seen).isSorted().doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(3);
-        long total = verify().path("entries").asLong();
-        assertThat(seen).hasSize((int) total);
+        assertThat(seen.getFirst()).isEqualTo(1L);
+        assertThat(seen.getLast()).isEqualTo(seen.getFirst() + seen.size() - 1);
+        assertThat(verify().path("entries").asLong()).isGreaterThanOrEqualTo(seen.size());
 
         assertThat(admin.get("/api/v1/audit?from=2999-01-01T00:00:00Z").json().path("data")).isEmpty();
         assertThat(admin.get("/api/v1/audit?to=2000-01-01T00:00:00Z").json().path("data")).isEmpty();

@@ -71,6 +71,7 @@ class ConcurrentAuditWritersHttpTest {
         }
         var verification = admin.get("/api/v1/audit/verify").json();
         assertThat(verification.path("ok").asBoolean()).as(verification.toString()).isTrue();
-        assertThat(verification.path("entries").asLong()).isEqualTo(seqs.size());
+        // At least: anything else running in the application may have appended since the listing.
+        assertThat(verification.path("entries").asLong()).isGreaterThanOrEqualTo(seqs.size());
     }
 }

@@ -232,6 +232,23 @@ class OrderIntakeHttpTest {
         assertThat(create(admin, elsewhere).status()).isEqualTo(201);
     }
 
+    @Test
+    void storageFailingMidTransactionIs503AndLeavesNothingHalfWritten(@Autowired OrderTestConfig.CapturedEvents events) {
+        events.failStorageFor(merchant);
+        var api = admin.header("Idempotency-Key", "storage-" + merchant);
+        var response = api.post("/api/v1/orders", order(merchant));
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.code()).isEqualTo("unavailable");
+        assertThat(response.header("Retry-After")).isNotNull();
+        assertThat(countOrders(merchant)).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotency_keys WHERE merchant_id = ?").param(merchant)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE detail LIKE ?").param("%" + merchant + "%")
+                .query(Long.class).single()).as("only the merchant's own creation is audited").isEqualTo(1);
+        events.failStorageFor(null);
+        assertThat(api.post("/api/v1/orders", order(merchant)).status()).as("the retry creates the order").isEqualTo(201);
+    }
+
     private long countOrders(String merchantId) {
         return jdbc.sql("SELECT COUNT(*) FROM orders WHERE merchant_id = ?").param(merchantId).query(Long.class).single();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,9 +26,18 @@ public class OrderTestConfig {
         public record Captured(OrderEvent event, boolean inTransaction) {}
 
         private final List<Captured> events = new CopyOnWriteArrayList<>();
+        private volatile String failFor;
+
+        /** Makes every later event of this merchant fail as a storage failure would, inside the change's transaction. */
+        public void failStorageFor(String merchantId) {
+            failFor = merchantId;
+        }
 
         @EventListener
         void on(OrderEvent event) {
+            if (event.merchantId().equals(failFor)) {
+                throw new DataAccessResourceFailureException("simulated: the database went away mid-transaction");
+            }
             events.add(new Captured(event, TransactionSynchronizationManager.isActualTransactionActive()));
         }
 

@@ -42,6 +42,9 @@ class IdempotencyHttpTest {
     @Autowired
     IdempotencyCleanup cleanup;
 
+    @Autowired
+    OrderTestConfig.RecordingOpening opening;
+
     Api admin;
     String merchant;
 
@@ -93,6 +96,7 @@ class IdempotencyHttpTest {
         var resumed = api.post("/api/v1/orders", order(merchant));
         assertThat(resumed.status()).isEqualTo(201);
         assertThat(resumed.json().path("id")).isEqualTo(first.json().path("id"));
+        assertThat(opening.timesOpened(first.json().path("id").asString())).as("the opening runs again").isEqualTo(2);
         assertThat(countOrders()).isEqualTo(1);
         var replay = api.post("/api/v1/orders", order(merchant));
         assertThat(replay.body()).isEqualTo(resumed.body());

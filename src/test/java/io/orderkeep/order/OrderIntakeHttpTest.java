@@ -62,6 +62,25 @@ class OrderIntakeHttpTest {
     }
 
     @Test
+    void openingRunsAfterCommitAndWhatItOpensIsInTheResponse(@Autowired OrderTestConfig.RecordingOpening opening) {
+        var body = order(merchant);
+        body.put("payment", Map.of("provider", "hopper"));
+        var order = create(admin, body).json();
+        assertThat(opening.timesOpened(order.path("id").asString())).isEqualTo(1);
+        assertThat(order.path("hops")).extracting(h -> h.path("hop").asString() + "=" + h.path("state").asString())
+                .containsExactly("accepted=RETURNED", "payment=PENDING");
+    }
+
+    @Test
+    void failingOpeningStillAnswersTheDurableOrder() {
+        var body = order(merchant);
+        body.put("payment", Map.of("provider", "broken"));
+        var response = create(admin, body);
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(countOrders(merchant)).isEqualTo(1);
+    }
+
+    @Test
     void orderNumbersAreUniqueAndIncreaseWithinADay() {
         String first = create(admin, order(merchant)).json().path("number").asString();
         String second = create(admin, order(merchant)).json().path("number").asString();

@@ -1,7 +1,10 @@
 package io.orderkeep.order;
 
 import io.orderkeep.support.MutableClock;
+import io.orderkeep.order.domain.HopName;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +21,40 @@ public class OrderTestConfig {
     @Bean
     CapturedEvents capturedEvents() {
         return new CapturedEvents();
+    }
+
+    @Bean
+    RecordingOpening recordingOpening(HopLedger hops) {
+        return new RecordingOpening(hops);
+    }
+
+    /**
+     * An {@link OrderOpening} like the payments module's: it records each call, opens the payment hop for provider
+     * {@code hopper}, and throws for provider {@code broken}.
+     */
+    public static class RecordingOpening implements OrderOpening {
+
+        private final HopLedger hops;
+        private final List<String> openedOrders = new CopyOnWriteArrayList<>();
+
+        RecordingOpening(HopLedger hops) {
+            this.hops = hops;
+        }
+
+        @Override
+        public void open(OrderSnapshot order, Map<String, Object> paymentRequest) {
+            openedOrders.add(order.id());
+            if ("broken".equals(paymentRequest.get("provider"))) {
+                throw new IllegalStateException("simulated: the provider is down");
+            }
+            if ("hopper".equals(paymentRequest.get("provider"))) {
+                hops.open(order.id(), HopName.PAYMENT, order.createdAt().plus(Duration.ofMinutes(15)));
+            }
+        }
+
+        public long timesOpened(String orderId) {
+            return openedOrders.stream().filter(orderId::equals).count();
+        }
     }
 
     /** Every {@link OrderEvent} published, with whether a transaction was open when it was. */

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One pool for either database. SQLite runs in WAL mode with full sync (an acknowledged order survives a power
- * cut), a busy timeout instead of immediate lock errors, and IMMEDIATE transactions so that two writers queue on
- * the lock instead of failing when a reader upgrades.
+ * cut), on a single pooled connection (see below), with a busy timeout for other processes (the CLI) and IMMEDIATE
+ * transactions so that a transaction never fails when it upgrades from reading to writing.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
@@ -38,7 +38,11 @@ class DatabaseConfig {
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.addDataSourceProperty("date_class", "INTEGER");
-            config.setMaximumPoolSize(Math.min(properties.db().poolSize(), 4));
+            // SQLite has one writer at a time, and its busy handler is unfair: waiters sleep and retry, so with
+            // several connections a writer can starve past the busy timeout while others get through. One
+            // connection makes the pool's queue the only queue, first come first served; statements are short.
+            config.setMaximumPoolSize(1);
+            config.setConnectionTimeout(30_000);
         } else {
             config.setUsername(properties.db().user());
             config.setPassword(properties.db().password());

@@ -44,7 +44,25 @@ class AccessMatrixHttpTest {
             new Row("DELETE", "/api/v1/keys/{revocableKey}", null, 204, 403, 403, 403, 401),
             new Row("GET", "/api/v1/audit", null, 200, 200, 403, 200, 401),
             new Row("GET", "/api/v1/audit?targetId=m_other", null, 200, 200, 403, 200, 401),
-            new Row("GET", "/api/v1/audit/verify", null, 200, 200, 403, 200, 401));
+            new Row("GET", "/api/v1/audit/verify", null, 200, 200, 403, 200, 401),
+            new Row("POST", "/api/v1/orders", order("m_matrix"), 201, 201, 201, 403, 401),
+            new Row("POST", "/api/v1/orders", order("m_other"), 201, 201, 400, 403, 401),
+            new Row("GET", "/api/v1/orders", null, 200, 200, 200, 200, 401),
+            new Row("GET", "/api/v1/orders/{matrixOrder}", null, 200, 200, 200, 200, 401),
+            new Row("GET", "/api/v1/orders/{otherOrder}", null, 200, 200, 404, 200, 401),
+            new Row("GET", "/api/v1/orders/{matrixOrder}/history", null, 200, 200, 200, 200, 401),
+            new Row("GET", "/api/v1/orders/{otherOrder}/history", null, 200, 200, 404, 200, 401),
+            new Row("POST", "/api/v1/orders/{matrixOrder}/cancel", "{\"reason\": \"matrix\"}", 200, 200, 200, 403, 401),
+            new Row("POST", "/api/v1/orders/{otherOrder}/cancel", "{\"reason\": \"matrix\"}", 200, 200, 404, 403, 401),
+            new Row("POST", "/api/v1/orders/{matrixOrder}/fulfil", "{}", 409, 409, 409, 403, 401),
+            new Row("POST", "/api/v1/orders/{otherOrder}/complete", "{}", 409, 409, 404, 403, 401));
+
+    static String order(String merchantId) {
+        return """
+                {"merchantId": "%s", "currency": "CNY",
+                 "items": [{"sku": "TEA-01", "name": "Oolong", "quantity": 1, "unitAmount": 1250}],
+                 "customer": {"name": "Li Wei", "email": "li.wei@example.com"}}""".formatted(merchantId);
+    }
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
@@ -73,6 +91,9 @@ class AccessMatrixHttpTest {
                     .secret());
         }
         placeholders.put("unique", () -> "matrix" + unique.incrementAndGet());
+        // A fresh unpaid order for every call, so a cancel in one case does not change the next.
+        placeholders.put("matrixOrder", () -> createOrder("m_matrix"));
+        placeholders.put("otherOrder", () -> createOrder("m_other"));
         placeholders.put("revocableKey", () -> keys.create(Role.AUDITOR, null, "to revoke", "test").key().id());
     }
 
@@ -88,7 +109,7 @@ class AccessMatrixHttpTest {
             return expected.entrySet().stream().map(e -> DynamicTest.dynamicTest(
                     row.method() + " " + row.path() + " as " + e.getKey() + " -> " + e.getValue(),
                     () -> {
-                        Api api = Api.at(port);
+                        Api api = Api.at(port).header("Idempotency-Key", "matrix-" + unique.incrementAndGet());
                         if (!e.getKey().equals("none")) {
                             api = api.as(keyOf.get(Role.fromWire(e.getKey())));
                         }
@@ -102,9 +123,18 @@ class AccessMatrixHttpTest {
                             assertThat(response.code()).isEqualTo("unauthenticated");
                         } else if (e.getValue() == 404) {
                             assertThat(response.code()).isEqualTo("not_found");
+                        } else if (e.getValue() == 409) {
+                            assertThat(response.code()).isEqualTo("illegal_transition");
                         }
                     }));
         });
+    }
+
+    String createOrder(String merchantId) {
+        var response = Api.at(port).asAdmin().header("Idempotency-Key", "matrix-fixture-" + unique.incrementAndGet())
+                .post("/api/v1/orders", order(merchantId));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().path("id").asString();
     }
 
     String fill(String template) {

@@ -53,6 +53,7 @@ class DeliveryStore {
                 SELECT d.id FROM webhook_deliveries d
                 WHERE d.status IN ('PENDING', 'RETRYING') AND d.next_attempt_at <= ?
                   AND (d.lease_until IS NULL OR d.lease_until <= ?)
+                  AND EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.id = d.endpoint_id AND w.status = 'enabled')
                   AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
                                   WHERE p.endpoint_id = d.endpoint_id AND p.order_id = d.order_id
                                     AND p.order_seq < d.order_seq AND p.status IN ('PENDING', 'RETRYING'))
@@ -87,8 +88,12 @@ class DeliveryStore {
      * (it ran out and another dispatcher took the delivery, or the endpoint was deleted meanwhile).
      */
     @Transactional
-    boolean record(Claimed delivery, WebhookSender.Result result, Verdict verdict) {
+    boolean record(Claimed delivery, WebhookSender.Result result, Verdict outcome) {
+        Verdict verdict = outcome;
         Instant now = clock.instant();
+        if (verdict instanceof Verdict.RetryAt && !endpointEnabled(delivery.endpointId())) {
+            verdict = new Verdict.Dead("the endpoint was disabled or deleted while this attempt was in flight");
+        }
         int attempt = delivery.attempts() + 1;
         String status = switch (verdict) {
             case Verdict.Delivered d -> "DELIVERED";
@@ -129,5 +134,10 @@ class DeliveryStore {
             case Verdict.RetryAt r -> { }
         }
         return true;
+    }
+
+    private boolean endpointEnabled(String endpointId) {
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_endpoints WHERE id = ? AND status = 'enabled'")
+                .param(endpointId).query(Long.class).single() > 0;
     }
 }

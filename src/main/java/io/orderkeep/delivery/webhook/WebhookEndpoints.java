@@ -153,11 +153,13 @@ public class WebhookEndpoints {
         return secrets;
     }
 
+    /** Sends in flight keep their lease and record their own outcome; they are not sent again (see the claim). */
     private void endWaitingDeliveries(String endpointId, String reason, long now) {
         jdbc.sql("""
                 UPDATE webhook_deliveries SET status = 'DEAD', last_error = ?, lease_until = NULL, lease_owner = NULL,
                     updated_at = ?
-                WHERE endpoint_id = ? AND status IN ('PENDING', 'RETRYING')""").params(reason, now, endpointId).update();
+                WHERE endpoint_id = ? AND status IN ('PENDING', 'RETRYING') AND (lease_until IS NULL OR lease_until <= ?)""")
+                .params(reason, now, endpointId, now).update();
     }
 
     private static String newSecret() {

@@ -1,5 +1,6 @@
--- The outbox: every order event, written in the transaction of the change it describes. feed_position is NULL
--- until the feed sequencer gives it a place in the pull feed after commit (see FeedSequencer for why).
+-- The outbox: every order event, written in the transaction of the change it describes. recorded_seq is the order
+-- of insertion (a sequence on PostgreSQL, V51); feed_position is NULL until the feed sequencer gives the event its
+-- place in the pull feed after commit (see FeedSequencer for why insertion order is not enough).
 CREATE TABLE delivery_events (
     id             TEXT PRIMARY KEY,
     merchant_id    TEXT NOT NULL,
@@ -8,12 +9,13 @@ CREATE TABLE delivery_events (
     type           TEXT NOT NULL,
     occurred_at    BIGINT NOT NULL,
     recorded_at    BIGINT NOT NULL,
+    recorded_seq   BIGINT NOT NULL,
     payload        TEXT NOT NULL,
     feed_position  BIGINT UNIQUE,
     acked_at       BIGINT,
     UNIQUE (order_id, order_seq)
 );
-CREATE INDEX delivery_events_unsequenced ON delivery_events (recorded_at, id) WHERE feed_position IS NULL;
+CREATE INDEX delivery_events_unsequenced ON delivery_events (recorded_seq) WHERE feed_position IS NULL;
 CREATE INDEX delivery_events_feed ON delivery_events (merchant_id, feed_position);
 CREATE INDEX delivery_events_unacked ON delivery_events (merchant_id, feed_position) WHERE acked_at IS NULL;
 CREATE INDEX delivery_events_recorded ON delivery_events (recorded_at);

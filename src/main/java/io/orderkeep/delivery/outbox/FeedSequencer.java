@@ -45,7 +45,7 @@ public class FeedSequencer {
                 .query(Long.class).single();
         List<Unsequenced> events = jdbc.sql("""
                 SELECT id, order_id, order_seq FROM delivery_events WHERE feed_position IS NULL
-                ORDER BY recorded_at, id LIMIT ?""")
+                ORDER BY recorded_seq LIMIT ?""")
                 .param(BATCH)
                 .query((rs, n) -> new Unsequenced(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
@@ -60,8 +60,8 @@ public class FeedSequencer {
     }
 
     /**
-     * The events in the order they were recorded, except that the slots taken by one order's events are filled
-     * in that order's own sequence (recording clocks of several instances may disagree by a little).
+     * The events in the order they were inserted, except that the slots taken by one order's events are filled
+     * in that order's own sequence (a belt and braces: the order's row lock already makes them insert in order).
      */
     static List<Unsequenced> inOrderSequence(List<Unsequenced> recorded) {
         var byOrder = new LinkedHashMap<String, List<Unsequenced>>();

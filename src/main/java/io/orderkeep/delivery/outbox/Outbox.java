@@ -5,6 +5,7 @@ import io.orderkeep.delivery.domain.RetryPolicy;
 import io.orderkeep.delivery.webhook.WebhookEndpoint;
 import io.orderkeep.delivery.webhook.WebhookEndpoints;
 import io.orderkeep.order.OrderEvent;
+import io.orderkeep.platform.Dialect;
 import io.orderkeep.platform.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,9 +32,13 @@ class Outbox {
     private final MerchantHop hop;
     private final RetryPolicy retries;
     private final Clock clock;
+    /** Insertion order: a sequence on PostgreSQL; on SQLite, with one writer at a time, the next number. */
+    private final String nextRecordedSeq;
 
     Outbox(JdbcClient jdbc, JsonMapper json, WebhookEndpoints endpoints, MerchantHop hop, DeliveryProperties properties,
-            Clock clock) {
+            Clock clock, Dialect dialect) {
+        this.nextRecordedSeq = dialect == Dialect.POSTGRESQL ? "nextval('delivery_events_recorded_seq')"
+                : "(SELECT COALESCE(MAX(recorded_seq), 0) + 1 FROM delivery_events)";
         this.jdbc = jdbc;
         this.json = json;
         this.endpoints = endpoints;
@@ -59,8 +64,9 @@ class Outbox {
         long seq = jdbc.sql("SELECT COALESCE(MAX(order_seq), 0) + 1 FROM delivery_events WHERE order_id = ?")
                 .param(event.orderId()).query(Long.class).single();
         jdbc.sql("""
-                INSERT INTO delivery_events (id, merchant_id, order_id, order_seq, type, occurred_at, recorded_at, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO delivery_events (id, merchant_id, order_id, order_seq, type, occurred_at, recorded_at,
+                    recorded_seq, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, """ + nextRecordedSeq + ", ?)")
                 .params(event.eventId(), event.merchantId(), event.orderId(), seq, type, event.at().toEpochMilli(),
                         now.toEpochMilli(), json.writeValueAsString(body))
                 .update();

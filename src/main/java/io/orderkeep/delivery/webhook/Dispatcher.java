@@ -3,6 +3,7 @@ package io.orderkeep.delivery.webhook;
 import io.orderkeep.delivery.DeliveryProperties;
 import io.orderkeep.delivery.domain.RetryPolicy;
 import io.orderkeep.delivery.domain.RetryPolicy.Verdict;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,7 +38,11 @@ public class Dispatcher {
     /** Names this instance's leases; a new one per start, so a restarted instance never owns an old lease. */
     private final String owner = "dispatcher-" + UUID.randomUUID();
 
-    Dispatcher(DeliveryStore store, WebhookSender sender, DeliveryProperties properties, Clock clock) {
+    private final MeterRegistry meters;
+
+    Dispatcher(DeliveryStore store, WebhookSender sender, DeliveryProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.store = store;
         this.sender = sender;
         this.policy = new RetryPolicy(properties.retrySchedule(), properties.jitter());
@@ -77,7 +82,9 @@ public class Dispatcher {
             WebhookSender.Result result = sender.send(delivery);
             Verdict verdict = policy.after(result.status(), result.retryAfter(), delivery.roundAttempts() + 1,
                     clock.instant(), ThreadLocalRandom.current()::nextDouble);
-            if (!store.record(delivery, result, verdict)) {
+            boolean recorded = store.record(delivery, result, verdict);
+            meters.counter("orderkeep.webhook.attempts", "outcome", outcome(verdict)).increment();
+            if (!recorded) {
                 log.info("delivery {} was taken over before its attempt was recorded; it will be sent again",
                         delivery.id());
             }
@@ -85,6 +92,15 @@ public class Dispatcher {
             // The lease runs out and another pass sends it again: at least once, never lost.
             log.error("delivery {} failed to send or record; it stays due after its lease", delivery.id(), e);
         }
+    }
+
+    private static String outcome(Verdict verdict) {
+        return switch (verdict) {
+            case Verdict.Delivered d -> "delivered";
+            case Verdict.RetryAt r -> "retry";
+            case Verdict.Dead d -> "dead";
+            case Verdict.Gone g -> "gone";
+        };
     }
 
     @PreDestroy

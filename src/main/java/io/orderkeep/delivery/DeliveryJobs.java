@@ -41,7 +41,9 @@ class DeliveryJobs {
             return;
         }
         try {
-            sequencer.sequence();
+            if (sequencer.hasWork()) {
+                sequencer.sequence();
+            }
             dispatcher.startDue();
         } catch (DataAccessException e) {
             log.warn("delivery pass skipped, the database is unavailable: {}", e.getClass().getSimpleName());

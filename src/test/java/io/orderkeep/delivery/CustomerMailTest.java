@@ -35,7 +35,8 @@ import org.springframework.test.context.TestPropertySource;
 /** Customer e-mail through a real SMTP server (GreenMail), in the customer's language, retried when refused. */
 @DatabaseTest
 @Import({MutableClock.Config.class, DeliveryTestConfig.class})
-@TestPropertySource(properties = {"orderkeep.delivery.dispatcher-enabled=false", "orderkeep.mail.from=shop@orderkeep.test"})
+@TestPropertySource(properties = {"orderkeep.delivery.dispatcher-enabled=false", "orderkeep.mail.from=shop@orderkeep.test",
+        "orderkeep.db.pool-size=4"})
 class CustomerMailTest {
 
     static GreenMail smtp = start(0);

@@ -22,5 +22,7 @@ import org.springframework.test.context.TestPropertySource;
         "orderkeep.delivery.dispatcher-enabled=false",
         "orderkeep.delivery.connect-timeout=1s",
         "orderkeep.delivery.request-timeout=1s",
-        "orderkeep.delivery.lease=10s"})
+        "orderkeep.delivery.lease=10s",
+        // the shared PostgreSQL has a connection limit, and every cached test context holds its pool
+        "orderkeep.db.pool-size=4"})
 @interface DeliveryTest {}

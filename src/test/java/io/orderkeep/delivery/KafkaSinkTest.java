@@ -40,7 +40,8 @@ import tools.jackson.databind.JsonNode;
         "orderkeep.delivery.dispatcher-enabled=false",
         "orderkeep.kafka.enabled=true",
         "orderkeep.kafka.topic=orderkeep.test",
-        "orderkeep.kafka.topic-per-merchant=true"})
+        "orderkeep.kafka.topic-per-merchant=true",
+        "orderkeep.db.pool-size=4"})
 class KafkaSinkTest {
 
     static final EmbeddedKafkaKraftBroker BROKER = new EmbeddedKafkaKraftBroker(1, 1);

@@ -87,6 +87,7 @@ class TwoInstanceDispatchTest {
                         "--orderkeep.admin-key=" + TestDatabase.ADMIN_KEY,
                         "--orderkeep.db.url=jdbc:postgresql://127.0.0.1:5432/" + database,
                         "--orderkeep.db.user=postgres",
+                        "--orderkeep.db.pool-size=4",
                         "--orderkeep.delivery.secret-key=" + SHARED_SECRET_KEY,
                         "--orderkeep.delivery.poll-interval=PT0.1S",
                         "--orderkeep.delivery.initial-delay=PT0S",

@@ -38,6 +38,12 @@ public class FeedSequencer {
 
     private record Unsequenced(String id, String orderId, long orderSeq) {}
 
+    /** Whether any event waits for a position: a plain read, so an idle timer takes no write lock. */
+    public boolean hasWork() {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM delivery_events WHERE feed_position IS NULL LIMIT 1) w")
+                .query(Long.class).single() > 0;
+    }
+
     /** Numbers the events that have no position yet; returns how many. */
     @Transactional
     public int sequence() {

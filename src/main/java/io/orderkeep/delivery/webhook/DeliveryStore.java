@@ -41,6 +41,14 @@ class DeliveryStore {
     record Claimed(String id, String eventId, String endpointId, String url, String payload, List<String> secrets,
             int attempts, int roundAttempts, String owner) {}
 
+    /** Whether anything may be due: a plain read, so that an idle pass takes no lock (on SQLite, no write lock). */
+    boolean anyDue() {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM (SELECT 1 FROM webhook_deliveries
+                    WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= ? LIMIT 1) w""")
+                .param(clock.millis()).query(Long.class).single() > 0;
+    }
+
     /**
      * Claims up to {@code limit} due deliveries. A delivery is due when its time has come, nobody holds a live
      * lease on it, and no earlier event of the same order still waits for the same endpoint: so the events of one

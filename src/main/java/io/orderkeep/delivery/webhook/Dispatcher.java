@@ -65,7 +65,7 @@ public class Dispatcher {
 
     private List<CompletableFuture<Void>> start() {
         int room = Math.min(properties.batchSize(), inFlight.availablePermits());
-        if (room == 0) {
+        if (room == 0 || !store.anyDue()) {
             return List.of();
         }
         var started = new ArrayList<CompletableFuture<Void>>();

@@ -42,7 +42,7 @@ psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $db"
 start_orderkeep "$work/pg" ORDERKEEP_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" ORDERKEEP_DB_USER=postgres
 http_pg=$("$JAVA_HOME/bin/java" bench/IntakeLoad.java http://127.0.0.1:18181 "$key" m_bench "$clients" "$seconds")
 stop_orderkeep
-pgb=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$clients" -j 2 -T "$seconds" -r -P 0 \
+pgb=$(pgbench -h 127.0.0.1 -U postgres -n -M simple -c "$clients" -j 2 -T "$seconds" -r \
         -f bench/intake-pgbench.sql "$db" 2>&1)
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE $db WITH (FORCE)"
 pgb_tps=$(grep -oE 'tps = [0-9.]+' <<<"$pgb" | head -1 | grep -oE '[0-9.]+')

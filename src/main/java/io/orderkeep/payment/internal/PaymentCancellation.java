@@ -1,7 +1,9 @@
 package io.orderkeep.payment.internal;
 
+import io.orderkeep.order.CancellationGuard;
 import io.orderkeep.order.Change;
 import io.orderkeep.order.OrderSnapshot;
+import io.orderkeep.order.domain.OrderStatus;
 import io.orderkeep.payment.ProviderPayment;
 import io.orderkeep.payment.ProviderUnavailable;
 import io.orderkeep.payment.domain.AttemptStatus;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the cancel is refused too (503), because closing only on our side could lose a payment.
  */
 @Component
-public class PaymentCancellation {
+public class PaymentCancellation implements CancellationGuard {
 
     private final PaymentOpener opener;
     private final Providers providers;
@@ -27,9 +29,10 @@ public class PaymentCancellation {
         this.outcomes = outcomes;
     }
 
+    @Override
     public void beforeCancel(OrderSnapshot order, Change change) {
         PaymentAttempt attempt = opener.latest(order.id()).orElse(null);
-        if (attempt == null || !(attempt.status().isOpen() || attempt.status() == AttemptStatus.SUCCEEDED)) {
+        if (order.status() != OrderStatus.PENDING_PAYMENT || attempt == null || !attempt.status().isOpen()) {
             return;
         }
         ProviderPayment answer;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,10 +40,13 @@ public class Watch {
     private final Clock clock;
     private final int batchSize;
     private final boolean scheduled;
+    private final int parallelism;
 
     Watch(PaymentAttempts attempts, Providers providers, Outcomes outcomes, PaymentOpener opener, TransactionTemplate tx,
             Clock clock, @Value("${orderkeep.watch.batch-size:50}") int batchSize,
-            @Value("${orderkeep.watch.enabled:true}") boolean scheduled) {
+            @Value("${orderkeep.watch.enabled:true}") boolean scheduled,
+            @Value("${orderkeep.watch.parallelism:4}") int parallelism) {
+        this.parallelism = parallelism;
         this.attempts = attempts;
         this.providers = providers;
         this.outcomes = outcomes;
@@ -67,10 +71,11 @@ public class Watch {
         do {
             Instant now = clock.instant();
             batch = tx.execute(status -> attempts.claimDue(now, batchSize, owner, now.plus(LEASE)));
-            for (PaymentAttempt attempt : batch) {
-                work(attempt);
-                worked++;
+            // A few at a time, so one slow provider answer does not hold up the whole batch.
+            try (var workers = Executors.newFixedThreadPool(parallelism, Thread.ofVirtual().factory())) {
+                batch.forEach(attempt -> workers.execute(() -> work(attempt)));
             }
+            worked += batch.size();
         } while (batch.size() == batchSize);
         return worked;
     }

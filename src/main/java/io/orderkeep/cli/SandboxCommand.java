@@ -3,6 +3,7 @@ package io.orderkeep.cli;
 import io.orderkeep.sandbox.Faults;
 import io.orderkeep.sandbox.SandboxConfig;
 import io.orderkeep.sandbox.SandboxServer;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,7 +15,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Starts the sandbox payment provider alone, without Spring and without Orderkeep's database; runs until killed. */
-@Command(name = "sandbox", description = "Start the sandbox payment provider (a simulator with its own port and data).")
+@Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Start the sandbox payment provider (a simulator with its own port and data).")
 class SandboxCommand implements Callable<Integer> {
 
     @Spec
@@ -62,7 +64,14 @@ class SandboxCommand implements Callable<Integer> {
                 .withFaults(faults == null ? Faults.NONE : parseFaults())
                 .withQueryHold(Duration.ofMillis(queryHoldMs))
                 .withPublicUrl(publicUrl);
-        SandboxServer server = SandboxServer.start(config);
+        SandboxServer server;
+        try {
+            server = SandboxServer.start(config);
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("Cannot start the sandbox: " + e.getMessage() + " ("
+                    + e.getCause().getMessage() + ")");
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sandbox-shutdown"));
         spec.commandLine().getOut().printf("Sandbox provider listening on %s (data: %s, settlement days in %s)%n",
                 server.url(), config.databaseFile().toAbsolutePath(), config.timeZone());

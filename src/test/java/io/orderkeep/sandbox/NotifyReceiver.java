@@ -28,6 +28,7 @@ final class NotifyReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Integer> nextAnswers = new CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(204);
+    private volatile String verifyWith;
 
     NotifyReceiver() {
         try {
@@ -43,6 +44,10 @@ final class NotifyReceiver implements AutoCloseable {
                 received.add(new Received(headers.getFirst("sandbox-event-id"), headers.getFirst("sandbox-timestamp"),
                         headers.getFirst("sandbox-signature"), body));
                 Integer status = nextAnswers.isEmpty() ? null : nextAnswers.removeFirst();
+                if (verifyWith != null && !verifies(headers.getFirst("sandbox-timestamp"),
+                        headers.getFirst("sandbox-signature"), body)) {
+                    status = 401;
+                }
                 exchange.sendResponseHeaders(status != null ? status : answer.get(), -1);
             }
         });
@@ -51,6 +56,28 @@ final class NotifyReceiver implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/notify";
+    }
+
+    /** From now on, answer 401 to a notification whose signature does not verify with {@code secret}. */
+    void rejectBadSignaturesOf(String secret) {
+        verifyWith = secret;
+    }
+
+    /** The notifications whose signature verifies with {@code secret}. */
+    List<Received> verified(String secret) {
+        return received.stream().filter(r -> verifies(secret, r.timestamp(), r.signature(), r.body())).toList();
+    }
+
+    private boolean verifies(String timestamp, String signature, String body) {
+        return verifies(verifyWith, timestamp, signature, body);
+    }
+
+    private static boolean verifies(String secret, String timestamp, String signature, String body) {
+        try {
+            return NotificationsTest.expectedSignature(secret, timestamp, body).equals(signature);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The status every request gets from now on. */

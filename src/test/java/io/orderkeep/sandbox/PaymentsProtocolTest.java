@@ -3,6 +3,10 @@ package io.orderkeep.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +56,23 @@ class PaymentsProtocolTest {
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("providerRef").asString()).isEqualTo(first);
+        assertThat(client.get("/v1/payments").json().get("data")).hasSize(1);
+    }
+
+    @Test
+    void concurrentCreatesWithOneOutTradeNoOpenOnePayment() {
+        List<SandboxClient.Response> answers;
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var calls = IntStream.range(0, 16).mapToObj(i -> CompletableFuture.supplyAsync(() ->
+                    client.post("/v1/payments", """
+                            {"outTradeNo": "pay_race", "amount": 2500, "currency": "CNY", "notifyUrl": "%s"}"""
+                            .formatted(NOTIFY)), threads)).toList();
+            answers = calls.stream().map(CompletableFuture::join).toList();
+        }
+
+        assertThat(answers).map(a -> a.json().get("providerRef").asString()).containsOnly(
+                answers.getFirst().json().get("providerRef").asString());
+        assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
         assertThat(client.get("/v1/payments").json().get("data")).hasSize(1);
     }
 

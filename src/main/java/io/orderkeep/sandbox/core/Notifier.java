@@ -106,7 +106,8 @@ public final class Notifier implements AutoCloseable {
                 outbox.failed(n, status, "HTTP " + status, nextAttempt(n));
             }
         } catch (IOException | IllegalArgumentException e) {
-            outbox.failed(n, null, e.getClass().getSimpleName() + ": " + e.getMessage(), nextAttempt(n));
+            String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
+            outbox.failed(n, null, e.getClass().getSimpleName() + detail, nextAttempt(n));
         } catch (InterruptedException e) {
             // Shutting down: the notification stays pending in the database and is sent after the next start.
             Thread.currentThread().interrupt();

@@ -74,11 +74,15 @@ public final class Outbox {
         }
     }
 
-    /** Pending notifications due now, earliest first, leaving out those already being delivered. */
+    /**
+     * Pending notifications due now, earliest first, leaving out those being delivered. The set is copied before the
+     * query: a delivery records its result before it leaves the set, so a row read here is either fresh or excluded.
+     */
     public List<Notification> due(int limit, Set<Long> inFlight) {
+        Set<Long> busy = Set.copyOf(inFlight);
         return database.inTransaction(c -> select(c, "WHERE state = 'PENDING' AND next_attempt_at <= ?"
-                + " ORDER BY next_attempt_at, id LIMIT ?", clock.millis(), limit + inFlight.size()))
-                .stream().filter(n -> !inFlight.contains(n.id())).limit(limit).toList();
+                + " ORDER BY next_attempt_at, id LIMIT ?", clock.millis(), limit + busy.size()))
+                .stream().filter(n -> !busy.contains(n.id())).limit(limit).toList();
     }
 
     /** When the earliest pending notification is due, if any is pending. */

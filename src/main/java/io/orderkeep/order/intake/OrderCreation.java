@@ -16,7 +16,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,7 +54,10 @@ class OrderCreation {
                 o.payment(), o.paymentProvider(), o.customerEmail(), o.customerLocale(), false, null, now, now, 1);
         try {
             orders.insert(order);
-        } catch (DuplicateKeyException e) {
+        } catch (DataAccessException e) {
+            if (!takenReference(e)) {
+                throw e;
+            }
             throw ApiException.conflict("merchant_order_ref_taken", "Merchant order reference taken",
                     "Merchant '" + merchantId + "' already has an order with merchantOrderRef '" + o.merchantOrderRef() + "'.");
         }
@@ -75,5 +78,14 @@ class OrderCreation {
         // Last: the audit head stays locked until commit, and every writer queues on it.
         audit.record(actor, "order.created", "order", orderId, detail);
         return order;
+    }
+
+    /**
+     * Whether the insert broke the merchant reference's uniqueness. SQLite's driver reports every constraint as an
+     * uncategorised error, so the constraint is recognised by name (PostgreSQL) or by its columns (SQLite).
+     */
+    private static boolean takenReference(DataAccessException e) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        return message.contains("orders_merchant_ref") || message.contains("orders.merchant_order_ref");
     }
 }

@@ -40,6 +40,8 @@ public final class PaymentWorld {
         registry.add("orderkeep.providers.sandbox.url", PROXY::url);
         registry.add("orderkeep.providers.sandbox.read-timeout", () -> "1s");
         registry.add("orderkeep.watch.enabled", () -> "false");
+        // Small batches, so that two instances sharing the watch interleave their claims.
+        registry.add("orderkeep.watch.batch-size", () -> "5");
     }
 
     static void calm() {

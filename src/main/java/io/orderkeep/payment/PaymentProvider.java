@@ -26,8 +26,11 @@ public interface PaymentProvider {
     /** Closes an unpaid payment. Answers the payment as the provider now sees it: CLOSED, or SUCCEEDED if it was paid. */
     ProviderPayment close(String outTradeNo, String providerRef);
 
-    /** Gives {@code amount} minor units back; answers the provider's refund reference. */
-    String refund(String providerRef, long amount, String reason);
+    /**
+     * Gives {@code amount} minor units back. Idempotent on {@code refundId} (our id for the refund): a repeated call
+     * never refunds twice. Answers the provider's refund reference.
+     */
+    String refund(String providerRef, String refundId, long amount);
 
     /**
      * Checks a notification's signature and timestamp and parses it. Never throws for bad input: a forged, stale or

@@ -87,12 +87,11 @@ class SandboxProvider implements PaymentProvider {
     }
 
     @Override
-    public String refund(String providerRef, long amount, String reason) {
+    public String refund(String providerRef, String refundId, long amount) {
         JsonNode answer = http.send("POST", "/v1/payments/" + providerRef + "/refunds",
-                        Map.of("amount", amount, "reason", reason == null ? "" : reason))
+                        Map.of("amount", amount, "refundId", refundId))
                 .orElseThrow(() -> new ProviderRejected(404, "the sandbox does not know payment " + providerRef));
-        String ref = SandboxNotifications.text(answer, "refundRef");
-        return ref != null ? ref : SandboxNotifications.text(answer, "id");
+        return SandboxNotifications.text(answer, "refundId");
     }
 
     @Override

@@ -28,6 +28,7 @@ public class Providers {
     private final Map<String, CircuitBreaker> breakers;
     private final OrderkeepProperties properties;
     private final Environment environment;
+    private volatile String notifyBase;
 
     Providers(List<PaymentProvider> providers, Clock clock, OrderkeepProperties properties, Environment environment) {
         this.byName = providers.stream().collect(Collectors.toUnmodifiableMap(PaymentProvider::name, p -> p));
@@ -72,11 +73,27 @@ public class Providers {
 
     /** Where a provider sends its notifications: this instance's public URL, or localhost and the port. */
     public String notifyUrl(String name) {
-        String base = properties.publicUrl();
-        if (base == null || base.isBlank()) {
-            String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-            base = "http://127.0.0.1:" + port;
+        return notifyBase() + "/api/v1/providers/" + name + "/notify";
+    }
+
+    /**
+     * Resolved once the server listens, then kept: every order's opening needs it, and reading the environment
+     * takes a lock on the system properties that many requests at once would queue on.
+     */
+    private String notifyBase() {
+        String base = notifyBase;
+        if (base != null) {
+            return base;
         }
-        return base.replaceAll("/+$", "") + "/api/v1/providers/" + name + "/notify";
+        base = properties.publicUrl();
+        String port = environment.getProperty("local.server.port");
+        if (base == null || base.isBlank()) {
+            base = "http://127.0.0.1:" + (port != null ? port : environment.getProperty("server.port", "8080"));
+        }
+        base = base.replaceAll("/+$", "");
+        if (port != null || properties.publicUrl() != null) {
+            notifyBase = base;
+        }
+        return base;
     }
 }

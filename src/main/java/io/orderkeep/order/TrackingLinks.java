@@ -26,6 +26,7 @@ public class TrackingLinks {
     private final OrderkeepProperties properties;
     private final Environment environment;
     private volatile byte[] key;
+    private volatile String baseUrl;
 
     TrackingLinks(OrderSecrets secrets, OrderkeepProperties properties, Environment environment) {
         this.secrets = secrets;
@@ -54,13 +55,27 @@ public class TrackingLinks {
                 token.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Resolved once the server's port is known and kept: the environment lookup takes a JVM-wide lock (system
+     * properties), which every order creation would otherwise queue on while it holds the database's write lock.
+     */
     private String baseUrl() {
+        String url = baseUrl;
+        if (url != null) {
+            return url;
+        }
         String configured = properties.publicUrl();
         if (configured != null && !configured.isBlank()) {
-            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+            url = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+            baseUrl = url;
+            return url;
         }
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        return "http://localhost:" + port;
+        String port = environment.getProperty("local.server.port");
+        if (port != null) {
+            baseUrl = "http://localhost:" + port;
+            return baseUrl;
+        }
+        return "http://localhost:" + environment.getProperty("server.port", "8080");
     }
 
     private byte[] key() {

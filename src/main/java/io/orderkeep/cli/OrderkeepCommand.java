@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The root of the command line. With no subcommand it serves. */
 @Command(name = "orderkeep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Order integrity for online shops: no order goes unreturned.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, SandboxCommand.class})
 public class OrderkeepCommand {
 
     /** What {@code serve} returns: the web server's threads keep the process alive, so main must not exit. */

@@ -1,0 +1,59 @@
+package io.orderkeep.delivery;
+
+import io.orderkeep.delivery.outbox.FeedRetention;
+import io.orderkeep.delivery.outbox.FeedSequencer;
+import io.orderkeep.delivery.webhook.Dispatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The timers of merchant delivery, on every instance unless {@code orderkeep.delivery.dispatcher-enabled=false}:
+ * dispatch and feed sequencing every {@code poll-interval} (default 1 s), retention cleanup hourly.
+ */
+@Component
+class DeliveryJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryJobs.class);
+
+    private final Dispatcher dispatcher;
+    private final FeedSequencer sequencer;
+    private final FeedRetention retention;
+    private final boolean enabled;
+
+    DeliveryJobs(Dispatcher dispatcher, FeedSequencer sequencer, FeedRetention retention, DeliveryProperties properties) {
+        this.dispatcher = dispatcher;
+        this.sequencer = sequencer;
+        this.retention = retention;
+        this.enabled = properties.dispatcherEnabled();
+    }
+
+    @Scheduled(fixedDelayString = "${orderkeep.delivery.poll-interval:PT1S}", initialDelayString = "PT2S")
+    void poll() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            sequencer.sequence();
+            dispatcher.startDue();
+        } catch (DataAccessException e) {
+            log.warn("delivery pass skipped, the database is unavailable: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${orderkeep.delivery.cleanup-interval:PT1H}", initialDelayString = "PT1M")
+    void cleanUp() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            while (retention.cleanUp() > 0) {
+                log.debug("removed a batch of events past retention");
+            }
+        } catch (DataAccessException e) {
+            log.warn("feed retention cleanup skipped, the database is unavailable: {}", e.getClass().getSimpleName());
+        }
+    }
+}

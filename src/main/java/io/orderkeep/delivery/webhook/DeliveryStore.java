@@ -1,0 +1,143 @@
+package io.orderkeep.delivery.webhook;
+
+import io.orderkeep.delivery.DeliveryProperties;
+import io.orderkeep.delivery.domain.RetryPolicy.Verdict;
+import io.orderkeep.delivery.outbox.MerchantHop;
+import io.orderkeep.platform.Dialect;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Claiming due deliveries and writing down what became of them. A claim is a lease: the rows get an owner and a
+ * time until which no other dispatcher takes them, and only that owner may record their outcome. A dispatcher
+ * that dies mid-send leaves its lease to run out, and the delivery is sent again (at least once).
+ */
+@Component
+class DeliveryStore {
+
+    private final JdbcClient jdbc;
+    private final Dialect dialect;
+    private final WebhookEndpoints endpoints;
+    private final MerchantHop hop;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+
+    DeliveryStore(JdbcClient jdbc, Dialect dialect, WebhookEndpoints endpoints, MerchantHop hop,
+            DeliveryProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.endpoints = endpoints;
+        this.hop = hop;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A claimed delivery with what sending it needs. {@code roundAttempts} counts attempts since the last replay. */
+    record Claimed(String id, String eventId, String endpointId, String url, String payload, List<String> secrets,
+            int attempts, int roundAttempts, String owner) {}
+
+    /**
+     * Claims up to {@code limit} due deliveries. A delivery is due when its time has come, nobody holds a live
+     * lease on it, and no earlier event of the same order still waits for the same endpoint: so the events of one
+     * order reach one endpoint in order. On PostgreSQL, rows another instance is claiming are skipped, not waited for.
+     */
+    @Transactional
+    List<Claimed> claim(int limit, String owner) {
+        long now = clock.millis();
+        List<String> ids = jdbc.sql("""
+                SELECT d.id FROM webhook_deliveries d
+                WHERE d.status IN ('PENDING', 'RETRYING') AND d.next_attempt_at <= ?
+                  AND (d.lease_until IS NULL OR d.lease_until <= ?)
+                  AND EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.id = d.endpoint_id AND w.status = 'enabled')
+                  AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
+                                  WHERE p.endpoint_id = d.endpoint_id AND p.order_id = d.order_id
+                                    AND p.order_seq < d.order_seq AND p.status IN ('PENDING', 'RETRYING'))
+                ORDER BY d.next_attempt_at, d.id LIMIT ?""" + dialect.skipLocked())
+                .params(now, now, limit).query(String.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("UPDATE webhook_deliveries SET lease_until = :until, lease_owner = :owner WHERE id IN (:ids)")
+                .params(Map.of("until", now + properties.lease().toMillis(), "owner", owner, "ids", ids))
+                .update();
+        return jdbc.sql("""
+                SELECT d.id, d.event_id, d.endpoint_id, w.url, e.payload, w.secret, w.previous_secret,
+                       w.previous_secret_until, d.attempts, d.round_attempts
+                FROM webhook_deliveries d
+                JOIN delivery_events e ON e.id = d.event_id
+                JOIN webhook_endpoints w ON w.id = d.endpoint_id
+                WHERE d.id IN (:ids) ORDER BY d.next_attempt_at, d.id""")
+                .param("ids", ids)
+                .query((rs, n) -> {
+                    long until = rs.getLong(8);
+                    Long previousUntil = rs.wasNull() ? null : until;
+                    return new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), endpoints.signingSecrets(rs.getString(6), rs.getString(7), previousUntil),
+                            rs.getInt(9), rs.getInt(10), owner);
+                })
+                .list();
+    }
+
+    /**
+     * Writes one attempt and the delivery's new state. Returns false, writing nothing, when the lease was lost
+     * (it ran out and another dispatcher took the delivery, or the endpoint was deleted meanwhile).
+     */
+    @Transactional
+    boolean record(Claimed delivery, WebhookSender.Result result, Verdict outcome) {
+        Verdict verdict = outcome;
+        Instant now = clock.instant();
+        if (verdict instanceof Verdict.RetryAt && !endpointEnabled(delivery.endpointId())) {
+            verdict = new Verdict.Dead("the endpoint was disabled or deleted while this attempt was in flight");
+        }
+        int attempt = delivery.attempts() + 1;
+        String status = switch (verdict) {
+            case Verdict.Delivered d -> "DELIVERED";
+            case Verdict.RetryAt r -> "RETRYING";
+            case Verdict.Dead d -> "DEAD";
+            case Verdict.Gone g -> "DEAD";
+        };
+        String error = switch (verdict) {
+            case Verdict.Delivered d -> null;
+            case Verdict.RetryAt r -> result.error();
+            case Verdict.Dead d -> d.reason() + (result.error() == null ? "" : "; last: " + result.error());
+            case Verdict.Gone g -> "the endpoint answered 410 Gone and was disabled";
+        };
+        long next = verdict instanceof Verdict.RetryAt(Instant at) ? at.toEpochMilli() : now.toEpochMilli();
+        int updated = jdbc.sql("""
+                UPDATE webhook_deliveries SET status = ?, attempts = ?, round_attempts = ?, next_attempt_at = ?,
+                    last_status = ?, last_error = ?, lease_until = NULL, lease_owner = NULL, updated_at = ?
+                WHERE id = ? AND lease_owner = ? AND status IN ('PENDING', 'RETRYING')""")
+                .params(status, attempt, delivery.roundAttempts() + 1, next, result.status(), error,
+                        now.toEpochMilli(), delivery.id(), delivery.owner())
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, latency_ms, response_body, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(delivery.id(), attempt, now.toEpochMilli(), result.status(), result.latencyMs(), result.body(),
+                        result.error())
+                .update();
+        switch (verdict) {
+            case Verdict.Delivered d -> hop.delivered(delivery.eventId());
+            case Verdict.Gone g -> {
+                endpoints.disable(delivery.endpointId(), "answered 410 Gone at " + now);
+                hop.dead(delivery.eventId());
+            }
+            case Verdict.Dead d -> hop.dead(delivery.eventId());
+            case Verdict.RetryAt r -> { }
+        }
+        return true;
+    }
+
+    private boolean endpointEnabled(String endpointId) {
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_endpoints WHERE id = ? AND status = 'enabled'")
+                .param(endpointId).query(Long.class).single() > 0;
+    }
+}

@@ -36,6 +36,8 @@ class BusinessMetricsHttpTest {
         metrics.refresh();
         String before = scrape();
         String merchant = newMerchant(Api.at(port));
+        String endpoint = admin.post("/api/v1/webhook-endpoints", Map.of("merchantId", merchant,
+                "url", "http://127.0.0.1:9/hook", "events", java.util.List.of("*"))).json().path("id").asString();
         for (int i = 0; i < 3; i++) {
             created(admin, withProvider(order(merchant), "hopper"));
         }
@@ -64,6 +66,10 @@ class BusinessMetricsHttpTest {
         assertThat(delta(before, after, "orderkeep_rejected_inputs_total", "code=\"unauthenticated\",status=\"401\""))
                 .isEqualTo(1);
         assertThat(delta(before, after, "orderkeep_idempotent_replays_total", "")).isEqualTo(1);
+        String ofEndpoint = "endpoint=\"" + endpoint + "\"";
+        assertThat(value(after, "orderkeep_delivery_backlog", ofEndpoint)).isGreaterThanOrEqualTo(4);
+        assertThat(after).contains("orderkeep_delivery_dead_letters{" + ofEndpoint + "} 0.0",
+                "orderkeep_delivery_attempts{" + ofEndpoint + "} 0.0");
         assertThat(after).contains("orderkeep_watch_outcomes{", "orderkeep_delivery_endpoints_disabled ",
                 "orderkeep_watch_oldest_due_seconds ", "orderkeep_delivery_oldest_due_seconds ");
     }

@@ -40,6 +40,18 @@ public class FiguresReader {
         long unreturned = count("""
                 SELECT COUNT(DISTINCT order_id) FROM order_hops
                 WHERE state IN ('OVERDUE', 'FAILED') OR (state = 'PENDING' AND due_at < :now)""", nowMs);
+        // One pass gives every endpoint with deliveries a row in all three, so each series exists, at zero too.
+        List<Map<String, Long>> perEndpoint = List.of(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+        jdbc.sql("""
+                SELECT endpoint_id, SUM(CASE WHEN status IN ('PENDING', 'RETRYING') THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN status = 'DEAD' THEN 1 ELSE 0 END), SUM(attempts)
+                FROM webhook_deliveries GROUP BY endpoint_id""")
+                .query((rs, i) -> {
+                    for (int k = 0; k < 3; k++) {
+                        perEndpoint.get(k).put(rs.getString(1), rs.getLong(k + 2));
+                    }
+                    return null;
+                }).list();
         return new OpsFigures(now, byHop, unreturned,
                 grouped("SELECT status, COUNT(*) FROM orders GROUP BY status"),
                 count("SELECT COUNT(*) FROM orders WHERE needs_attention = TRUE AND :now >= 0", nowMs),
@@ -47,11 +59,7 @@ public class FiguresReader {
                         SELECT COUNT(*) FROM order_history WHERE source = 'query' AND from_status IS NOT NULL
                         AND from_status <> to_status AND :now >= 0""", nowMs),
                 count("SELECT COUNT(*) FROM order_history WHERE source = 'watch' AND :now >= 0", nowMs),
-                grouped("""
-                        SELECT endpoint_id, COUNT(*) FROM webhook_deliveries
-                        WHERE status IN ('PENDING', 'RETRYING') GROUP BY endpoint_id"""),
-                grouped("SELECT endpoint_id, COUNT(*) FROM webhook_deliveries WHERE status = 'DEAD' GROUP BY endpoint_id"),
-                grouped("SELECT endpoint_id, SUM(attempts) FROM webhook_deliveries GROUP BY endpoint_id"),
+                perEndpoint.get(0), perEndpoint.get(1), perEndpoint.get(2),
                 jdbc.sql("SELECT id FROM webhook_endpoints WHERE status = 'disabled' ORDER BY id")
                         .query(String.class).list(),
                 count("SELECT COUNT(*) FROM delivery_events WHERE feed_position IS NULL AND :now >= 0", nowMs),

@@ -30,7 +30,8 @@ class DeliveryJobs {
         this.enabled = properties.dispatcherEnabled();
     }
 
-    @Scheduled(fixedDelayString = "${orderkeep.delivery.poll-interval:PT1S}", initialDelayString = "PT2S")
+    @Scheduled(fixedDelayString = "${orderkeep.delivery.poll-interval:PT1S}",
+            initialDelayString = "${orderkeep.delivery.initial-delay:PT2S}")
     void poll() {
         if (!enabled) {
             return;

@@ -55,6 +55,13 @@ class DeliveryTestConfig {
             return event;
         }
 
+        /** Publishes a prepared event, as the order module would within its change. */
+        @Transactional
+        OrderEvent publish(OrderEvent event) {
+            publisher.publishEvent(event);
+            return event;
+        }
+
         /** Publishes, then fails the transaction: the change and its event roll back together. */
         @Transactional
         void publishThenFail(OrderEvent event) {
@@ -95,6 +102,10 @@ class DeliveryTestConfig {
         List<String> states(String orderId) {
             return marks.stream().filter(m -> m.orderId().equals(orderId) && m.hop() == HopName.MERCHANT)
                     .map(Mark::state).toList();
+        }
+
+        List<String> states(String orderId, HopName hop) {
+            return marks.stream().filter(m -> m.orderId().equals(orderId) && m.hop() == hop).map(Mark::state).toList();
         }
 
         Mark last(String orderId) {

@@ -1,5 +1,6 @@
 package io.orderkeep.delivery;
 
+import io.orderkeep.delivery.mail.CustomerMailer;
 import io.orderkeep.delivery.outbox.FeedRetention;
 import io.orderkeep.delivery.outbox.FeedSequencer;
 import io.orderkeep.delivery.webhook.Dispatcher;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The timers of merchant delivery, on every instance unless {@code orderkeep.delivery.dispatcher-enabled=false}:
- * dispatch and feed sequencing every {@code poll-interval} (default 1 s), retention cleanup hourly.
+ * dispatch and feed sequencing, and customer e-mail, every {@code poll-interval} (default 1 s), retention cleanup hourly.
  */
 @Component
 class DeliveryJobs {
@@ -21,16 +22,20 @@ class DeliveryJobs {
     private final Dispatcher dispatcher;
     private final FeedSequencer sequencer;
     private final FeedRetention retention;
+    private final CustomerMailer mailer;
     private final boolean enabled;
 
-    DeliveryJobs(Dispatcher dispatcher, FeedSequencer sequencer, FeedRetention retention, DeliveryProperties properties) {
+    DeliveryJobs(Dispatcher dispatcher, FeedSequencer sequencer, FeedRetention retention, CustomerMailer mailer,
+            DeliveryProperties properties) {
+        this.mailer = mailer;
         this.dispatcher = dispatcher;
         this.sequencer = sequencer;
         this.retention = retention;
         this.enabled = properties.dispatcherEnabled();
     }
 
-    @Scheduled(fixedDelayString = "${orderkeep.delivery.poll-interval:PT1S}", initialDelayString = "PT2S")
+    @Scheduled(fixedDelayString = "${orderkeep.delivery.poll-interval:PT1S}",
+            initialDelayString = "${orderkeep.delivery.initial-delay:PT2S}")
     void poll() {
         if (!enabled) {
             return;
@@ -40,6 +45,20 @@ class DeliveryJobs {
             dispatcher.startDue();
         } catch (DataAccessException e) {
             log.warn("delivery pass skipped, the database is unavailable: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** On its own timer, so that a slow mail server never holds up webhook dispatch. */
+    @Scheduled(fixedDelayString = "${orderkeep.delivery.poll-interval:PT1S}",
+            initialDelayString = "${orderkeep.delivery.initial-delay:PT2S}")
+    void mail() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            mailer.runOnce();
+        } catch (DataAccessException e) {
+            log.warn("customer e-mail pass skipped, the database is unavailable: {}", e.getClass().getSimpleName());
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.orderkeep.delivery.DeliveryFixture.Merchant;
-import io.orderkeep.delivery.DeliveryTestConfig.OrderEvents;
+import io.orderkeep.delivery.DeliveryTestConfig.TestOrderEvents;
 import io.orderkeep.delivery.DeliveryTestConfig.RecordingHopLedger;
 import io.orderkeep.delivery.outbox.FeedRetention;
 import io.orderkeep.order.OrderEvent;
@@ -32,7 +32,7 @@ class EventFeedHttpTest {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
-    @Autowired OrderEvents events;
+    @Autowired TestOrderEvents events;
     @Autowired RecordingHopLedger hops;
     @Autowired FeedRetention retention;
     @Autowired ApplicationEventPublisher publisher;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderkeep.delivery.DeliveryFixture.Merchant;
-import io.orderkeep.delivery.DeliveryTestConfig.OrderEvents;
+import io.orderkeep.delivery.DeliveryTestConfig.TestOrderEvents;
 import io.orderkeep.delivery.DeliveryTestConfig.RecordingHopLedger;
 import io.orderkeep.delivery.webhook.Dispatcher;
 import io.orderkeep.order.OrderEvent;
@@ -30,7 +30,7 @@ class OutboxTest {
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired Dispatcher dispatcher;
-    @Autowired OrderEvents events;
+    @Autowired TestOrderEvents events;
     @Autowired RecordingHopLedger hops;
 
     DeliveryFixture fixture;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderkeep.Orderkeep;
-import io.orderkeep.delivery.DeliveryTestConfig.OrderEvents;
+import io.orderkeep.delivery.DeliveryTestConfig.TestOrderEvents;
 import io.orderkeep.order.OrderEvent;
 import io.orderkeep.order.domain.EventType;
 import io.orderkeep.support.Api;
@@ -51,7 +51,7 @@ class TwoInstanceDispatchTest {
                     EventType.COMPLETED, EventType.REFUNDED);
             for (EventType type : types) {
                 for (int order = 0; order < 30; order++) {
-                    var publisher = (order % 2 == 0 ? first : second).getBean(OrderEvents.class);
+                    var publisher = (order % 2 == 0 ? first : second).getBean(TestOrderEvents.class);
                     published.add(publisher.publish("m_two", "ord_two_" + order, type));
                 }
             }
@@ -88,7 +88,10 @@ class TwoInstanceDispatchTest {
                         "--orderkeep.db.url=jdbc:postgresql://127.0.0.1:5432/" + database,
                         "--orderkeep.db.user=postgres",
                         "--orderkeep.delivery.secret-key=" + SHARED_SECRET_KEY,
-                        "--orderkeep.delivery.poll-interval=PT0.1S");
+                        "--orderkeep.delivery.poll-interval=PT0.1S",
+                        "--orderkeep.delivery.initial-delay=PT0S",
+                        // small batches, so that neither instance can take all that is due in one pass
+                        "--orderkeep.delivery.batch-size=5");
     }
 
     private static double sent(ConfigurableApplicationContext context) {

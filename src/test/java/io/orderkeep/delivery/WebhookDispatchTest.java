@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.orderkeep.delivery.DeliveryFixture.Endpoint;
 import io.orderkeep.delivery.DeliveryFixture.Merchant;
-import io.orderkeep.delivery.DeliveryTestConfig.OrderEvents;
+import io.orderkeep.delivery.DeliveryTestConfig.TestOrderEvents;
 import io.orderkeep.delivery.DeliveryTestConfig.RecordingHopLedger;
 import io.orderkeep.delivery.Receiver.Reply;
 import io.orderkeep.delivery.webhook.Dispatcher;
@@ -40,7 +40,7 @@ class WebhookDispatchTest {
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired Dispatcher dispatcher;
-    @Autowired OrderEvents events;
+    @Autowired TestOrderEvents events;
     @Autowired RecordingHopLedger hops;
 
     DeliveryFixture fixture;

@@ -3,7 +3,7 @@ package io.orderkeep.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderkeep.delivery.DeliveryFixture.Merchant;
-import io.orderkeep.delivery.DeliveryTestConfig.OrderEvents;
+import io.orderkeep.delivery.DeliveryTestConfig.TestOrderEvents;
 import io.orderkeep.delivery.webhook.Dispatcher;
 import io.orderkeep.order.domain.EventType;
 import io.orderkeep.support.Api;
@@ -30,7 +30,7 @@ class WebhookEndpointsHttpTest {
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired Dispatcher dispatcher;
-    @Autowired OrderEvents events;
+    @Autowired TestOrderEvents events;
 
     Api api;
     DeliveryFixture fixture;

@@ -36,6 +36,8 @@ public class FeedRetention {
                 WHERE e.recorded_at < ? AND e.feed_position IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id
                                   AND d.status IN ('PENDING', 'RETRYING'))
+                  AND NOT EXISTS (SELECT 1 FROM customer_emails m WHERE m.event_id = e.id
+                                  AND m.status IN ('PENDING', 'RETRYING'))
                 ORDER BY e.recorded_at LIMIT ?""")
                 .params(before, BATCH).query(String.class).list();
         if (expired.isEmpty()) {
@@ -46,6 +48,7 @@ public class FeedRetention {
                 DELETE FROM webhook_attempts WHERE delivery_id IN
                     (SELECT id FROM webhook_deliveries WHERE event_id IN (:ids))""").params(ids).update();
         jdbc.sql("DELETE FROM webhook_deliveries WHERE event_id IN (:ids)").params(ids).update();
+        jdbc.sql("DELETE FROM customer_emails WHERE event_id IN (:ids)").params(ids).update();
         jdbc.sql("DELETE FROM delivery_events WHERE id IN (:ids)").params(ids).update();
         return expired.size();
     }

@@ -2,6 +2,7 @@ package io.orderkeep.delivery.outbox;
 
 import io.orderkeep.delivery.DeliveryProperties;
 import io.orderkeep.delivery.domain.RetryPolicy;
+import io.orderkeep.delivery.mail.CustomerMail;
 import io.orderkeep.delivery.webhook.WebhookEndpoint;
 import io.orderkeep.delivery.webhook.WebhookEndpoints;
 import io.orderkeep.order.OrderEvent;
@@ -20,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transactional outbox. Order events are published synchronously inside the transaction of the change, and
- * this listener writes into that same transaction: the event (for the pull feed) and one delivery per subscribed
- * endpoint. If the change rolls back, so does its event; if writing the event fails, so does the change.
+ * this listener writes into that same transaction: the event (for the pull feed), one delivery per subscribed
+ * endpoint, and the customer's e-mail. If the change rolls back, so does its event; if writing the event fails, so does the change.
  */
 @Component
 class Outbox {
@@ -30,13 +31,15 @@ class Outbox {
     private final JsonMapper json;
     private final WebhookEndpoints endpoints;
     private final MerchantHop hop;
+    private final CustomerMail customerMail;
     private final RetryPolicy retries;
     private final Clock clock;
     /** Insertion order: a sequence on PostgreSQL; on SQLite, with one writer at a time, the next number. */
     private final String nextRecordedSeq;
 
     Outbox(JdbcClient jdbc, JsonMapper json, WebhookEndpoints endpoints, MerchantHop hop, DeliveryProperties properties,
-            Clock clock, Dialect dialect) {
+            Clock clock, Dialect dialect, CustomerMail customerMail) {
+        this.customerMail = customerMail;
         this.nextRecordedSeq = dialect == Dialect.POSTGRESQL ? "nextval('delivery_events_recorded_seq')"
                 : "(SELECT COALESCE(MAX(recorded_seq), 0) + 1 FROM delivery_events)";
         this.jdbc = jdbc;
@@ -81,6 +84,7 @@ class Outbox {
                             seq, firstAttempt, now.toEpochMilli(), now.toEpochMilli())
                     .update();
         }
+        customerMail.enqueue(event, now);
         if (subscribers.isEmpty()) {
             hop.skipped(event.orderId(), now);
         } else {

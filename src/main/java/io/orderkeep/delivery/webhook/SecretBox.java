@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -77,7 +78,11 @@ class SecretBox {
             Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] raw = new byte[32];
             RANDOM.nextBytes(raw);
-            Files.writeString(file, Base64.getEncoder().encodeToString(raw), StandardOpenOption.CREATE_NEW);
+            try {
+                Files.writeString(file, Base64.getEncoder().encodeToString(raw), StandardOpenOption.CREATE_NEW);
+            } catch (FileAlreadyExistsException anotherStartWroteItFirst) {
+                return Base64.getDecoder().decode(Files.readString(file).strip());
+            }
             restrictToOwner(file);
             return raw;
         } catch (IOException e) {

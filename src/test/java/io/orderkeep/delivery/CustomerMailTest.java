@@ -1,0 +1,148 @@
+package io.orderkeep.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.orderkeep.delivery.DeliveryFixture.Merchant;
+import io.orderkeep.delivery.DeliveryTestConfig.RecordingHopLedger;
+import io.orderkeep.delivery.DeliveryTestConfig.TestOrderEvents;
+import io.orderkeep.delivery.mail.CustomerMailer;
+import io.orderkeep.order.OrderEvent;
+import io.orderkeep.order.domain.EventType;
+import io.orderkeep.order.domain.HopName;
+import io.orderkeep.platform.Ids;
+import io.orderkeep.support.Api;
+import io.orderkeep.support.DatabaseTest;
+import io.orderkeep.support.MutableClock;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/** Customer e-mail through a real SMTP server (GreenMail), in the customer's language, retried when refused. */
+@DatabaseTest
+@Import({MutableClock.Config.class, DeliveryTestConfig.class})
+@TestPropertySource(properties = {"orderkeep.delivery.dispatcher-enabled=false", "orderkeep.mail.from=shop@orderkeep.test"})
+class CustomerMailTest {
+
+    static GreenMail smtp = start(0);
+
+    static GreenMail start(int port) {
+        var server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        smtp.stop();
+    }
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired MutableClock clock;
+    @Autowired TestOrderEvents events;
+    @Autowired RecordingHopLedger hops;
+    @Autowired CustomerMailer mailer;
+
+    Merchant merchant;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        merchant = new DeliveryFixture(Api.at(port), jdbc).merchant();
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void aChineseCustomerIsToldInChineseWithTheTrackingLink() throws Exception {
+        OrderEvent event = events.publish(event(EventType.CREATED, "li.wei@example.com", "zh-CN"));
+        assertThat(hops.states(event.orderId(), HopName.CUSTOMER)).containsExactly("PENDING");
+        assertThat(mailer.runOnce()).isEqualTo(1);
+
+        MimeMessage mail = only("li.wei@example.com");
+        assertThat(mail.getSubject()).isEqualTo("您的订单 20261122-000123 已确认");
+        assertThat(GreenMailUtil.getBody(mail)).isNotEmpty();
+        assertThat(mail.getContent().toString()).contains("25.00 CNY", "https://shop.test/track/" + event.orderId());
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("shop@orderkeep.test");
+        assertThat(hops.states(event.orderId(), HopName.CUSTOMER)).containsExactly("PENDING", "RETURNED");
+    }
+
+    @Test
+    void anEnglishCustomerIsToldInEnglishWhatToDoAfterAFailedPayment() throws Exception {
+        events.publish(event(EventType.PAYMENT_FAILED, "jo@example.com", "en"));
+        mailer.runOnce();
+        MimeMessage mail = only("jo@example.com");
+        assertThat(mail.getSubject()).isEqualTo("Payment for order 20261122-000123 did not go through");
+        assertThat(mail.getContent().toString()).contains("What to do next", "pay again");
+    }
+
+    @Test
+    void aCustomerWithoutAnEmailSkipsTheHopAndEventsWithoutAMailSendNothing() {
+        OrderEvent none = events.publish(event(EventType.PAID, null, "en"));
+        assertThat(hops.states(none.orderId(), HopName.CUSTOMER)).containsExactly("SKIPPED");
+        OrderEvent fulfilled = events.publish(event(EventType.FULFILLED, "jo@example.com", "en"));
+        assertThat(hops.states(fulfilled.orderId(), HopName.CUSTOMER)).isEmpty();
+        assertThat(mailer.runOnce()).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aRefusedSendIsRetriedLaterAndNeverBlocksTheOrder() throws Exception {
+        int smtpPort = smtp.getSmtp().getPort();
+        smtp.stop();
+        OrderEvent event;
+        try {
+            event = events.publish(event(EventType.PAID, "retry@example.com", "en"));
+            assertThat(mailer.runOnce()).isEqualTo(1);
+        } finally {
+            smtp = start(smtpPort);
+        }
+        assertThat(jdbc.sql("SELECT status FROM customer_emails WHERE event_id = ?").param(event.eventId())
+                .query(String.class).single()).isEqualTo("RETRYING");
+        assertThat(mailer.runOnce()).as("not before its retry delay").isZero();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(mailer.runOnce()).isEqualTo(1);
+        assertThat(only("retry@example.com").getSubject()).isEqualTo("Payment received for order 20261122-000123");
+        assertThat(hops.states(event.orderId(), HopName.CUSTOMER)).containsExactly("PENDING", "RETURNED");
+    }
+
+    private MimeMessage only(String recipient) throws Exception {
+        var received = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(recipient);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+        assertThat(received).hasSize(1);
+        return received.getFirst();
+    }
+
+    private OrderEvent event(EventType type, String email, String locale) {
+        Clock now = clock;
+        String orderId = Ids.next("ord", now);
+        return new OrderEvent(Ids.next("evt", now), type, orderId, merchant.id(), email, locale, now.instant(),
+                Map.of("id", orderId, "number", "20261122-000123", "merchantId", merchant.id(), "currency", "CNY",
+                        "totalAmount", 2500, "trackingUrl", "https://shop.test/track/" + orderId));
+    }
+}

@@ -19,5 +19,6 @@ import org.springframework.test.context.TestPropertySource;
 @DatabaseTest
 @Import(OrderTestConfig.class)
 @TestPropertySource(properties = {"orderkeep.test.context=ops", "orderkeep.ops.metrics-interval=PT1H",
+        "orderkeep.ops.metrics-initial-delay=PT1H",
         "orderkeep.delivery.dispatcher-enabled=false"})
 @interface OpsTest {}

@@ -64,7 +64,7 @@ public class BusinessMetrics {
     }
 
     /** Reads the figures now, updates every gauge and publishes them; the schedule calls it, so can a test. */
-    @Scheduled(fixedDelayString = "${orderkeep.ops.metrics-interval:PT30S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${orderkeep.ops.metrics-interval:PT30S}", initialDelayString = "${orderkeep.ops.metrics-initial-delay:PT5S}")
     public OpsFigures refresh() {
         OpsFigures f = reader.read();
         last.set(f);

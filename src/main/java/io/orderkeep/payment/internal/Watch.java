@@ -91,7 +91,8 @@ public class Watch {
         ProviderPayment answer;
         try {
             answer = providers.call(attempt.provider(), p -> p.query(attempt.id()));
-            if (answer.status() == ProviderPayment.Status.NOT_FOUND && attempt.status().isOpen()) {
+            if (answer.status() == ProviderPayment.Status.NOT_FOUND && attempt.status().isOpen()
+                    && outcomes.unpaid(attempt.orderId())) {
                 // Our create never reached the provider: send it again (idempotent on the attempt id).
                 answer = providers.call(attempt.provider(), p -> p.create(new CreatePayment(
                         attempt.id(), attempt.amount(), attempt.currency(), providers.notifyUrl(attempt.provider()))));

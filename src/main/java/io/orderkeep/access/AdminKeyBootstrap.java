@@ -5,12 +5,14 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes sure an admin can get in. With ORDERKEEP_ADMIN_KEY set, that key works. Without it, the first start
  * creates an admin key and prints it once, to the terminal and never to the log; later starts print nothing.
+ * Only a server does this: a command-line run ({@code orderkeep keys …}) prints only what it was asked for.
  */
 @Component
 class AdminKeyBootstrap {
@@ -25,7 +27,10 @@ class AdminKeyBootstrap {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void ensureAdminKey() {
+    void ensureAdminKey(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext)) {
+            return;
+        }
         if (!configuredKey.isBlank()) {
             keys.ensureAdminKey(configuredKey.strip());
             return;

@@ -46,6 +46,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             });
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
+        // Every test client is 127.0.0.1 and most use the one admin key: limits far above any test's pace, last
+        // in precedence so that a test class can set its own (@TestPropertySource or @SpringBootTest properties).
+        context.getEnvironment().getPropertySources().addLast(new MapPropertySource("testRateLimits", Map.of(
+                "orderkeep.rate-limit.key.per-second", "100000", "orderkeep.rate-limit.key.burst", "100000",
+                "orderkeep.rate-limit.address.per-second", "100000", "orderkeep.rate-limit.address.burst", "100000")));
     }
 
     public static Path temporaryDirectory() {

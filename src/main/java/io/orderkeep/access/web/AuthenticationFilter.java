@@ -18,16 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every {@code /api/} request but a provider's notification must carry a key we issued and have not revoked;
  * anything else is 401 before any handler runs. Provider notifications authenticate by their signature instead.
+ * A known key then passes its own rate limit (its address already passed {@link AddressRateLimitFilter}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class AuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
+    private final RateLimits limits;
     private final JsonMapper json;
 
-    AuthenticationFilter(ApiKeys keys, JsonMapper json) {
+    AuthenticationFilter(ApiKeys keys, RateLimits limits, JsonMapper json) {
         this.keys = keys;
+        this.limits = limits;
         this.json = json;
     }
 
@@ -48,6 +51,11 @@ class AuthenticationFilter extends OncePerRequestFilter {
         if (caller.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer");
             Problems.write(response, ApiException.unauthenticated(), json);
+            return;
+        }
+        var refusal = limits.checkKey(caller.get().id());
+        if (refusal.isPresent()) {
+            Problems.write(response, refusal.get(), json);
             return;
         }
         request.setAttribute(Caller.ATTRIBUTE, caller.get());

@@ -4,13 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -86,15 +81,12 @@ class ProblemHandler {
         return Problems.entity(ApiException.notFound("There is nothing at this path."));
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-            DataAccessResourceFailureException.class, QueryTimeoutException.class, TransientDataAccessException.class})
-    ResponseEntity<Object> unavailable(Exception e) {
-        log.warn("storage unavailable: {}", e.getClass().getSimpleName());
-        return Problems.entity(ApiException.unavailable("Storage is unavailable; nothing was written. Retry later.", 5));
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (StorageFailures.isUnavailable(e)) {
+            log.warn("storage unavailable: {}", e.getClass().getSimpleName());
+            return Problems.entity(StorageFailures.problem());
+        }
         log.error("unexpected error", e);
         return Problems.entity(new ApiException(500, "internal_error", "Internal error",
                 "Something went wrong on our side; it has been logged."));

@@ -9,10 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,12 +35,12 @@ class StorageFailureFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         try {
             chain.doFilter(request, response);
-        } catch (DataAccessResourceFailureException | CannotCreateTransactionException | TransientDataAccessException e) {
-            if (response.isCommitted()) {
+        } catch (RuntimeException e) {
+            if (response.isCommitted() || !StorageFailures.isUnavailable(e)) {
                 throw e;
             }
             log.warn("storage unavailable: {}", e.getClass().getSimpleName());
-            Problems.write(response, ApiException.unavailable("Storage is unavailable; nothing was written. Retry later.", 5), json);
+            Problems.write(response, StorageFailures.problem(), json);
         }
     }
 }

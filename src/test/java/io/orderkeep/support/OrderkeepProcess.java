@@ -31,7 +31,7 @@ public final class OrderkeepProcess implements AutoCloseable {
         this.environment.put("SERVER_PORT", Integer.toString(port));
         this.environment.putIfAbsent("ORDERKEEP_ADMIN_KEY", TestDatabase.ADMIN_KEY);
         // Load from one address with one key is the point of these tests, not abuse.
-        this.environment.putIfAbsent("ORDERKEEP_RATE_LIMIT_ENABLED", "false");
+        this.environment.putIfAbsent("ORDERKEEP_RATELIMIT_ENABLED", "false");
         this.log = log;
     }
 

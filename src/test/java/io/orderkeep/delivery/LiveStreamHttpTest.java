@@ -1,0 +1,115 @@
+package io.orderkeep.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.orderkeep.delivery.DeliveryFixture.Merchant;
+import io.orderkeep.delivery.DeliveryTestConfig.TestOrderEvents;
+import io.orderkeep.order.OrderEvent;
+import io.orderkeep.order.domain.EventType;
+import io.orderkeep.support.Api;
+import io.orderkeep.support.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The live stream over a real HTTP connection: scoped by merchant, and resumable with Last-Event-ID. */
+@DeliveryTest
+class LiveStreamHttpTest {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestOrderEvents events;
+
+    DeliveryFixture fixture;
+    final List<Stream<String>> open = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DeliveryFixture(Api.at(port), jdbc);
+    }
+
+    @AfterEach
+    void closeStreams() {
+        open.forEach(Stream::close);
+    }
+
+    @Test
+    void aMerchantSeesItsOwnChangesAndAnOperatorSeesAll() {
+        Merchant mine = fixture.merchant();
+        Merchant theirs = fixture.merchant();
+        String mineKey = keyOf(mine);
+        List<String> merchantLines = listen(mineKey, null);
+        List<String> adminLines = listen(TestDatabase.ADMIN_KEY, null);
+
+        OrderEvent own = events.publish(mine.id(), "ord_live" + mine.id(), EventType.PAID);
+        OrderEvent other = events.publish(theirs.id(), "ord_live" + theirs.id(), EventType.CREATED);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> String.join("\n", adminLines).contains(other.eventId())
+                && String.join("\n", adminLines).contains(own.eventId()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> String.join("\n", merchantLines).contains(own.eventId()));
+        assertThat(merchantLines).contains("event:order.paid").noneMatch(line -> line.contains(other.eventId()));
+        assertThat(String.join("\n", merchantLines)).doesNotContain("li.wei@example.com");
+    }
+
+    @Test
+    void aClientThatReconnectsWithLastEventIdGetsWhatItMissed() {
+        Merchant merchant = fixture.merchant();
+        String key = keyOf(merchant);
+        List<String> first = listen(key, null);
+        OrderEvent seen = events.publish(merchant.id(), "ord_resume" + merchant.id(), EventType.CREATED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> String.join("\n", first).contains(seen.eventId()));
+        String lastId = first.stream().filter(line -> line.startsWith("id:")).reduce((a, b) -> b).orElseThrow()
+                .substring(3);
+        open.forEach(Stream::close);
+
+        OrderEvent missed = events.publish(merchant.id(), "ord_resume" + merchant.id(), EventType.PAID);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM delivery_events WHERE id = ? AND feed_position IS NOT NULL")
+                .param(missed.eventId()).query(Long.class).single() == 1);
+        List<String> again = listen(key, lastId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> String.join("\n", again).contains(missed.eventId()));
+        assertThat(String.join("\n", again)).doesNotContain(seen.eventId());
+    }
+
+    private String keyOf(Merchant merchant) {
+        return Api.at(port).asAdmin().post("/api/v1/keys", java.util.Map.of("role", "merchant", "merchantId",
+                merchant.id())).json().path("key").asString();
+    }
+
+    private List<String> listen(String key, String lastEventId) {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/stream"))
+                .header("Authorization", "Bearer " + key)
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        var lines = new CopyOnWriteArrayList<String>();
+        HttpResponse<Stream<String>> response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+                .join();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+        open.add(response.body());
+        Thread.ofVirtual().start(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (java.io.UncheckedIOException closed) {
+                lines.add("closed");
+            }
+        });
+        return lines;
+    }
+}

@@ -1,6 +1,6 @@
 package io.orderkeep.cli;
 
-import io.orderkeep.ops.evidence.OrderEvidence;
+import io.orderkeep.ops.OrderEvidence;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

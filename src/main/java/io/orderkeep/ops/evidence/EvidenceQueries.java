@@ -15,20 +15,20 @@ import org.springframework.stereotype.Component;
  * (camelCase keys): the export shows what is stored, not what a view of it would show.
  */
 @Component
-class EvidenceQueries {
+public class EvidenceQueries {
 
     private final JdbcClient jdbc;
 
-    EvidenceQueries(JdbcClient jdbc) {
+    public EvidenceQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    List<Map<String, Object>> rows(String sql, Object... params) {
+    public List<Map<String, Object>> rows(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query((rs, i) -> row(rs)).list();
     }
 
     /** Rows whose {@code column} is one of {@code values}; empty without values. */
-    List<Map<String, Object>> rowsIn(String sqlBeforeIn, List<String> values, String after) {
+    public List<Map<String, Object>> rowsIn(String sqlBeforeIn, List<String> values, String after) {
         if (values.isEmpty()) {
             return List.of();
         }

@@ -54,25 +54,30 @@ public class FiguresReader {
                 }).list();
         return new OpsFigures(now, byHop, unreturned,
                 grouped("SELECT status, COUNT(*) FROM orders GROUP BY status"),
-                count("SELECT COUNT(*) FROM orders WHERE needs_attention = TRUE AND :now >= 0", nowMs),
+                count("SELECT COUNT(*) FROM orders WHERE needs_attention = TRUE"),
                 count("""
                         SELECT COUNT(*) FROM order_history WHERE source = 'query' AND from_status IS NOT NULL
-                        AND from_status <> to_status AND :now >= 0""", nowMs),
-                count("SELECT COUNT(*) FROM order_history WHERE source = 'watch' AND :now >= 0", nowMs),
+                        AND from_status <> to_status"""),
+                count("SELECT COUNT(*) FROM order_history WHERE source = 'watch'"),
                 perEndpoint.get(0), perEndpoint.get(1), perEndpoint.get(2),
                 jdbc.sql("SELECT id FROM webhook_endpoints WHERE status = 'disabled' ORDER BY id")
                         .query(String.class).list(),
-                count("SELECT COUNT(*) FROM delivery_events WHERE feed_position IS NULL AND :now >= 0", nowMs),
+                count("SELECT COUNT(*) FROM delivery_events WHERE feed_position IS NULL"),
                 oldest("""
                         SELECT MIN(next_attempt_at) FROM webhook_deliveries
                         WHERE status IN ('PENDING', 'RETRYING') AND (lease_until IS NULL OR lease_until < :now)""", nowMs),
                 oldest("SELECT MIN(due_at) FROM payment_attempts WHERE due_at IS NOT NULL AND "
                         + "(lease_until IS NULL OR lease_until < :now)", nowMs),
-                count("SELECT COUNT(*) FROM orphan_notifications WHERE resolved_at IS NULL AND :now >= 0", nowMs));
+                count("SELECT COUNT(*) FROM orphan_notifications WHERE resolved_at IS NULL"));
     }
 
     private long count(String sql, long nowMs) {
         Long n = jdbc.sql(sql).param("now", nowMs).query(Long.class).single();
+        return n == null ? 0 : n;
+    }
+
+    private long count(String sql) {
+        Long n = jdbc.sql(sql).query(Long.class).single();
         return n == null ? 0 : n;
     }
 

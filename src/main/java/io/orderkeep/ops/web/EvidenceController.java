@@ -1,6 +1,6 @@
 package io.orderkeep.ops.web;
 
-import io.orderkeep.ops.evidence.OrderEvidence;
+import io.orderkeep.ops.OrderEvidence;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Role;

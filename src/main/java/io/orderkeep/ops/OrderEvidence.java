@@ -1,4 +1,6 @@
-package io.orderkeep.ops.evidence;
+package io.orderkeep.ops;
+
+import io.orderkeep.ops.evidence.EvidenceQueries;
 
 import io.orderkeep.audit.domain.AuditEntry;
 import io.orderkeep.audit.domain.Chain;

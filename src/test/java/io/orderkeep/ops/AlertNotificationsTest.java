@@ -41,7 +41,8 @@ import tools.jackson.databind.JsonNode;
 @Import(OrderTestConfig.class)
 @TestPropertySource(properties = {"orderkeep.test.context=ops-alerts", "orderkeep.ops.metrics-interval=PT1H",
         "orderkeep.ops.metrics-initial-delay=PT1H", "orderkeep.delivery.dispatcher-enabled=false",
-        "orderkeep.alerts.min-interval=10m", "orderkeep.alerts.mail-from=alerts@orderkeep.test"})
+        "orderkeep.alerts.min-interval=10m", "orderkeep.alerts.mail-from=alerts@orderkeep.test",
+        "orderkeep.db.pool-size=3"})
 class AlertNotificationsTest {
 
     record Received(String query, JsonNode body) {}

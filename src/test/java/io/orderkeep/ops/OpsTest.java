@@ -20,5 +20,6 @@ import org.springframework.test.context.TestPropertySource;
 @Import(OrderTestConfig.class)
 @TestPropertySource(properties = {"orderkeep.test.context=ops", "orderkeep.ops.metrics-interval=PT1H",
         "orderkeep.ops.metrics-initial-delay=PT1H",
-        "orderkeep.delivery.dispatcher-enabled=false", "orderkeep.ops.max-backlog=3"})
+        "orderkeep.delivery.dispatcher-enabled=false", "orderkeep.ops.max-backlog=3",
+        "orderkeep.db.pool-size=3"})
 @interface OpsTest {}

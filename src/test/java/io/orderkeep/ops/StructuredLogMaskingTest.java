@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.spi.FilterReply;
+import io.orderkeep.ops.logging.FormatGate;
 import io.orderkeep.ops.logging.LogMasking;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -32,6 +34,22 @@ class StructuredLogMaskingTest {
 
         assertThat(line).contains("\"req_1\"", "w***@example.cn", "+86139****5678", "ok_***");
         assertThat(line).doesNotContain("wang.fang", "8613912345678", "abcdef0123456789");
+    }
+
+    @Test
+    void exactlyOneConsoleFormatWritesAndAMistypedOneFallsBackToText() {
+        for (String chosen : new String[] {"text", "json", "JSON ", "ecs", ""}) {
+            boolean json = chosen.trim().equalsIgnoreCase("json");
+            assertThat(gate("json", chosen)).as(chosen).isEqualTo(json ? FilterReply.NEUTRAL : FilterReply.DENY);
+            assertThat(gate("text", chosen)).as(chosen).isEqualTo(json ? FilterReply.DENY : FilterReply.NEUTRAL);
+        }
+    }
+
+    private static FilterReply gate(String format, String chosen) {
+        var gate = new FormatGate();
+        gate.setFormat(format);
+        gate.setChosen(chosen);
+        return gate.decide(null);
     }
 
     @Test

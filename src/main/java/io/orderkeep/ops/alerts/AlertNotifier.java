@@ -48,10 +48,12 @@ class AlertNotifier {
 
     @EventListener
     synchronized void on(OpsFigures figures) {
+        if (alerts.channels().isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
         incidents.reconcile(active(figures, now), now.toEpochMilli());
-        if (alerts.channels().isEmpty()
-                || (lastSent != null && now.isBefore(lastSent.plus(alerts.minInterval())))) {
+        if (lastSent != null && now.isBefore(lastSent.plus(alerts.minInterval()))) {
             return;
         }
         List<Incident> due = incidents.claimUnnotified(now.toEpochMilli());

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The open incidents (table {@code ops_incidents}): opened once, notified once, deleted when resolved. */
 @Component
@@ -19,20 +18,25 @@ class Incidents {
         this.jdbc = jdbc;
     }
 
-    /** Opens what is active and not yet open; deletes what is open and no longer active. */
-    @Transactional
+    /**
+     * Opens what is active and not yet open; deletes what is open and no longer active. Writes only when something
+     * changed (one statement each, no long transaction), so that an unchanged state costs one read: on SQLite every
+     * write takes the database's one write lock.
+     */
     void reconcile(Map<String, String> active, long now) {
-        active.forEach((key, title) -> jdbc.sql("""
-                INSERT INTO ops_incidents (incident_key, title, opened_at) VALUES (?, ?, ?)
-                ON CONFLICT (incident_key) DO NOTHING""").params(key, title, now).update());
-        List<String> open = jdbc.sql("SELECT incident_key FROM ops_incidents").query(String.class).list();
-        Set<String> keep = active.keySet();
-        open.stream().filter(key -> !keep.contains(key))
+        Set<String> open = Set.copyOf(jdbc.sql("SELECT incident_key FROM ops_incidents").query(String.class).list());
+        active.forEach((key, title) -> {
+            if (!open.contains(key)) {
+                jdbc.sql("""
+                        INSERT INTO ops_incidents (incident_key, title, opened_at) VALUES (?, ?, ?)
+                        ON CONFLICT (incident_key) DO NOTHING""").params(key, title, now).update();
+            }
+        });
+        open.stream().filter(key -> !active.containsKey(key))
                 .forEach(key -> jdbc.sql("DELETE FROM ops_incidents WHERE incident_key = ?").param(key).update());
     }
 
     /** Marks every open incident not yet notified as notified and returns them: one instance gets each. */
-    @Transactional
     List<Incident> claimUnnotified(long now) {
         return jdbc.sql("""
                 UPDATE ops_incidents SET notified_at = ? WHERE notified_at IS NULL

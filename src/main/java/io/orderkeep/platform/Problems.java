@@ -1,5 +1,6 @@
 package io.orderkeep.platform;
 
+import io.micrometer.core.instrument.Metrics;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -16,6 +17,14 @@ public final class Problems {
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     private Problems() {}
+
+    /**
+     * Every problem written is counted by its code ({@code orderkeep_rejected_inputs_total}). The global registry,
+     * to which Spring Boot adds its own, because problems are written from static code and filters alike.
+     */
+    private static void counted(ApiException e) {
+        Metrics.counter("orderkeep.rejected.inputs", "code", e.code(), "status", Integer.toString(e.status())).increment();
+    }
 
     public static Map<String, Object> body(ApiException e) {
         var body = new LinkedHashMap<String, Object>();
@@ -35,6 +44,7 @@ public final class Problems {
     }
 
     public static ResponseEntity<Object> entity(ApiException e) {
+        counted(e);
         var headers = new HttpHeaders();
         e.headers().forEach(headers::add);
         headers.setContentType(PROBLEM_JSON);
@@ -42,6 +52,7 @@ public final class Problems {
     }
 
     public static void write(HttpServletResponse response, ApiException e, JsonMapper json) throws IOException {
+        counted(e);
         response.resetBuffer();
         response.setStatus(e.status());
         e.headers().forEach(response::setHeader);

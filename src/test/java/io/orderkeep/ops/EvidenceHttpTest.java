@@ -1,0 +1,109 @@
+package io.orderkeep.ops;
+
+import static io.orderkeep.cli.CliRunner.cli;
+import static io.orderkeep.order.OrderFixtures.created;
+import static io.orderkeep.order.OrderFixtures.key;
+import static io.orderkeep.order.OrderFixtures.newMerchant;
+import static io.orderkeep.order.OrderFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderkeep.platform.OrderkeepProperties;
+import io.orderkeep.support.Api;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** An order's evidence holds every step, and a third party can recompute its audit chain. */
+@OpsTest
+class EvidenceHttpTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    OrderkeepProperties properties;
+
+    @Test
+    void evidenceHoldsHistoryDeliveriesAndAChainAThirdPartyCanRecompute() throws Exception {
+        Api admin = Api.at(port).asAdmin();
+        String merchant = newMerchant(Api.at(port));
+        admin.post("/api/v1/webhook-endpoints", Map.of("merchantId", merchant, "url", "http://127.0.0.1:9/hook",
+                "events", List.of("*")));
+        var body = order(merchant);
+        body.put("payment", Map.of("provider", "hopper"));
+        String id = created(admin, body);
+        var cancelled = admin.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "customer changed their mind"));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        String delivery = jdbc.sql("SELECT id FROM webhook_deliveries WHERE order_id = ? ORDER BY order_seq")
+                .param(id).query(String.class).list().getFirst();
+        admin.post("/api/v1/deliveries/" + delivery + "/replay", Map.of());
+
+        JsonNode doc = admin.get("/api/v1/orders/" + id + "/evidence").json();
+        assertThat(doc.path("order").path("id").asString()).isEqualTo(id);
+        assertThat(doc.path("order").path("customer").path("email").asString()).isEqualTo("li.wei@example.com");
+        assertThat(doc.path("history").size()).isGreaterThanOrEqualTo(2);
+        assertThat(doc.path("history").valueStream().map(h -> h.path("reason").asString()))
+                .contains("customer changed their mind");
+        assertThat(doc.path("deliveries").size()).isGreaterThanOrEqualTo(1);
+        assertThat(doc.path("deliveries").get(0).path("id").asString()).isEqualTo(delivery);
+        JsonNode audit = doc.path("audit");
+        assertThat(audit.path("valid").asBoolean()).isTrue();
+        List<String> actions = audit.path("entries").valueStream().map(e -> e.path("action").asString()).toList();
+        assertThat(actions).contains("order.created", "webhook_delivery.replayed");
+        for (JsonNode e : audit.path("entries")) {
+            assertThat(recompute(e)).isEqualTo(e.path("hash").asString());
+            assertThat(e.path("prevHash").asString()).isEqualTo(e.path("previousEntryHash").asString());
+        }
+
+        // Another merchant does not learn the order exists; a merchant key sees its own, contact masked.
+        String other = newMerchant(Api.at(port));
+        assertThat(Api.at(port).as(key(Api.at(port), "merchant", other)).get("/api/v1/orders/" + id + "/evidence")
+                .status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/orders/ord_nothing/evidence").code()).isEqualTo("not_found");
+
+        var run = cli(List.of("--orderkeep.db.url=" + properties.jdbcUrl(), "--orderkeep.db.user="
+                + (properties.db().user() == null ? "" : properties.db().user())), "evidence", id, "--mask-contact");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode printed = Api.JSON.readTree(run.out());
+        assertThat(printed.path("audit").path("entries").size()).isEqualTo(audit.path("entries").size());
+        assertThat(run.out()).doesNotContain("li.wei@example.com");
+    }
+
+    @Test
+    void aTamperedEntryShowsInTheProof() {
+        Api admin = Api.at(port).asAdmin();
+        String id = created(admin, order(newMerchant(Api.at(port))));
+        long seq = jdbc.sql("SELECT seq FROM audit_entries WHERE target_id = ? AND action = 'order.created'")
+                .param(id).query(Long.class).single();
+        String detail = jdbc.sql("SELECT detail FROM audit_entries WHERE seq = ?").param(seq).query(String.class).single();
+        jdbc.sql("UPDATE audit_entries SET detail = ? WHERE seq = ?").params(detail.replace("}", ",\"x\":1}"), seq).update();
+        try {
+            JsonNode audit = admin.get("/api/v1/orders/" + id + "/evidence").json().path("audit");
+            assertThat(audit.path("valid").asBoolean()).isFalse();
+            assertThat(audit.path("entries").get(0).path("hashValid").asBoolean()).isFalse();
+        } finally {
+            jdbc.sql("UPDATE audit_entries SET detail = ? WHERE seq = ?").params(detail, seq).update();
+        }
+    }
+
+    /** The document's algorithm, written independently of Orderkeep's code. */
+    private static String recompute(JsonNode e) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (String field : new String[] {e.path("seq").asString(), e.path("at").asString(), e.path("actor").asString(),
+                e.path("action").asString(), e.path("targetType").asString(), e.path("targetId").asString(),
+                e.path("detail").asString(), e.path("prevHash").asString()}) {
+            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+            sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+            sha.update(bytes);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}

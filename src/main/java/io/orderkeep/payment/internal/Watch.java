@@ -1,0 +1,124 @@
+package io.orderkeep.payment.internal;
+
+import io.orderkeep.order.Change;
+import io.orderkeep.payment.ProviderPayment;
+import io.orderkeep.payment.ProviderUnavailable;
+import io.orderkeep.payment.domain.AttemptStatus;
+import io.orderkeep.payment.domain.PaymentAttempt;
+import io.orderkeep.payment.jdbc.PaymentAttempts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The payment watch: claims attempts that are due (a query on the provider's schedule, or the end of the payment
+ * window), asks the provider and applies the answer with source {@code query}. Claims are short transactions with
+ * a lease, so instances sharing one PostgreSQL never work on the same attempt at once and no provider call happens
+ * while a database lock is held.
+ */
+@Component
+public class Watch {
+
+    private static final Logger log = LoggerFactory.getLogger(Watch.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final String owner = "watch-" + UUID.randomUUID();
+    private final PaymentAttempts attempts;
+    private final Providers providers;
+    private final Outcomes outcomes;
+    private final PaymentOpener opener;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int batchSize;
+    private final boolean scheduled;
+    private final int parallelism;
+
+    Watch(PaymentAttempts attempts, Providers providers, Outcomes outcomes, PaymentOpener opener, TransactionTemplate tx,
+            Clock clock, @Value("${orderkeep.watch.batch-size:50}") int batchSize,
+            @Value("${orderkeep.watch.enabled:true}") boolean scheduled,
+            @Value("${orderkeep.watch.parallelism:4}") int parallelism) {
+        this.parallelism = parallelism;
+        this.attempts = attempts;
+        this.providers = providers;
+        this.outcomes = outcomes;
+        this.opener = opener;
+        this.tx = tx;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.scheduled = scheduled;
+    }
+
+    @Scheduled(fixedDelayString = "${orderkeep.watch.interval:5s}", initialDelayString = "${orderkeep.watch.interval:5s}")
+    void tick() {
+        if (scheduled) {
+            runOnce();
+        }
+    }
+
+    /** Works every attempt due now, batch after batch, until none is left; answers how many it worked. */
+    public int runOnce() {
+        int worked = 0;
+        List<PaymentAttempt> batch;
+        do {
+            Instant now = clock.instant();
+            batch = tx.execute(status -> attempts.claimDue(now, batchSize, owner, now.plus(LEASE)));
+            // A few at a time, so one slow provider answer does not hold up the whole batch.
+            try (var workers = Executors.newFixedThreadPool(parallelism, Thread.ofVirtual().factory())) {
+                batch.forEach(attempt -> workers.execute(() -> work(attempt)));
+            }
+            worked += batch.size();
+        } while (batch.size() == batchSize);
+        return worked;
+    }
+
+    /** Queries one attempt now (the watch's step, or an operator's recheck), and applies the answer. */
+    public PaymentAttempt check(PaymentAttempt attempt, Change change) {
+        if (attempt.status() == AttemptStatus.FAILED) {
+            outcomes.expireAfterFailure(attempt.id(), change);
+            return attempt;
+        }
+        boolean expiring = attempt.status().isOpen() && !clock.instant().isBefore(attempt.expiresAt());
+        ProviderPayment answer;
+        try {
+            answer = providers.call(attempt.provider(), p -> p.query(attempt.id()));
+            if (answer.status() == ProviderPayment.Status.NOT_FOUND && attempt.status().isOpen()) {
+                // Our create never reached the provider: send it again (idempotent on the attempt id).
+                answer = providers.call(attempt.provider(), p -> p.create(new io.orderkeep.payment.CreatePayment(
+                        attempt.id(), attempt.amount(), attempt.currency(), providers.notifyUrl(attempt.provider()))));
+            }
+            if (expiring && answer.status() == ProviderPayment.Status.PENDING) {
+                String ref = answer.providerRef();
+                answer = providers.call(attempt.provider(), p -> p.close(attempt.id(), ref));
+            }
+        } catch (ProviderUnavailable e) {
+            return outcomes.unanswered(attempt.id(), e.getMessage(), change);
+        }
+        var result = outcomes.apply(attempt.id(), answer, change, true, expiring);
+        if (result.retryNow()) {
+            return opener.openAfter(result.attempt(), change.source());
+        }
+        return result.attempt();
+    }
+
+    private void work(PaymentAttempt attempt) {
+        if (!providers.breaker(attempt.provider()).allows()) {
+            attempts.release(attempt.id(), owner, providers.breaker(attempt.provider()).retryAt());
+            return;
+        }
+        try {
+            check(attempt, Change.of("system", "query", "the watch queried the provider"));
+        } catch (RuntimeException e) {
+            // One attempt's trouble must not stop the loop; its lease runs out and a later round takes it again.
+            log.error("the watch could not work payment {}: {}", attempt.id(), e.toString(), e);
+        }
+    }
+}

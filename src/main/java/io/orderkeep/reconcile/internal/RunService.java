@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -166,9 +167,12 @@ public class RunService implements Reconciliations {
         }
     }
 
+    /** Only a serving instance resumes at start-up: a command-line context closes before a resume could end. */
     @EventListener(ApplicationReadyEvent.class)
-    void resumeOnStart() {
-        Thread.ofVirtual().name("reconcile-resume").start(this::resumeAbandoned);
+    void resumeOnStart(ApplicationReadyEvent event) {
+        if (event.getApplicationContext() instanceof WebServerApplicationContext) {
+            Thread.ofVirtual().name("reconcile-resume").start(this::resumeAbandoned);
+        }
     }
 
     private void execute(String runId, Progress progress) {

@@ -53,6 +53,17 @@ class OrderActionsHttpTest {
     }
 
     @Test
+    void cancellationGuardMayRefuseAndNothingChanges() {
+        String id = created(admin, order(merchant));
+        var refused = admin.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "paid meanwhile"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("order_paid");
+        var order = admin.get("/api/v1/orders/" + id).json();
+        assertThat(order.path("status").asString()).isEqualTo("PENDING_PAYMENT");
+        assertThat(order.path("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void paidOrderIsNotCancelledButFulfilledAndCompleted() {
         String id = created(admin, order(merchant));
         lifecycle.apply(id, new OrderCommand.MarkPaid(), Change.of("provider:sandbox", "notification", null));

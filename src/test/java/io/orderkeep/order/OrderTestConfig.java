@@ -2,6 +2,7 @@ package io.orderkeep.order;
 
 import io.orderkeep.support.MutableClock;
 import io.orderkeep.order.domain.HopName;
+import io.orderkeep.platform.ApiException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,16 @@ public class OrderTestConfig {
     @Bean
     CapturedEvents capturedEvents() {
         return new CapturedEvents();
+    }
+
+    /** Refuses, as the payments module does when the provider says the order was paid, for reason "paid meanwhile". */
+    @Bean
+    CancellationGuard paidMeanwhileGuard() {
+        return (order, change) -> {
+            if ("paid meanwhile".equals(change.reason())) {
+                throw ApiException.conflict("order_paid", "Order paid", "The provider says order " + order.id() + " was paid.");
+            }
+        };
     }
 
     @Bean

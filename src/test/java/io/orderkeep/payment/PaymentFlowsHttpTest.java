@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.orderkeep.sandbox.Faults;
 import io.orderkeep.support.DatabaseTest;
 import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
@@ -139,10 +140,14 @@ class PaymentFlowsHttpTest extends PaymentTestSupport {
         tick(Duration.ofMinutes(29));
         assertThat(order(id).path("status").asString()).isEqualTo("PENDING_PAYMENT");
         // A provider answer lost to a timeout at the window's end only postpones the expiry to the next query.
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            tick(Duration.ofMinutes(2));
-            return order(id).path("status").asString().equals("EXPIRED");
-        });
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                tick(Duration.ofMinutes(2));
+                return order(id).path("status").asString().equals("EXPIRED");
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not expired: " + attemptState(paymentId), e);
+        }
         assertThat(truth(paymentId).path("status").asString()).isEqualTo("CLOSED");
 
         assertThat(notifyAs(PaymentWorld.SECRET, notification(paymentId, "SUCCEEDED", 800, "CNY")).status()).isEqualTo(204);
@@ -184,6 +189,15 @@ class PaymentFlowsHttpTest extends PaymentTestSupport {
             assertThat(text).startsWith("transaction_id,provider_ref,out_trade_no,type,status,amount,currency,fee,occurred_at")
                     .contains(paymentId);
         }
+    }
+
+    /** For a failure message: the attempt's row and what the audit trail says about it. */
+    String attemptState(String paymentId) {
+        return jdbc.sql("SELECT status || ' due=' || COALESCE(due_at, -1) || ' expires=' || expires_at || ' lease='"
+                        + " || COALESCE(lease_until, -1) || ' queries=' || query_count FROM payment_attempts WHERE id = ?")
+                .param(paymentId).query(String.class).single() + " now=" + PaymentWorld.CLOCK.millis() + " audit="
+                + jdbc.sql("SELECT action || ' ' || detail FROM audit_entries WHERE target_id = ? ORDER BY seq")
+                .param(paymentId).query(String.class).list();
     }
 
     JsonNode history(String id) {

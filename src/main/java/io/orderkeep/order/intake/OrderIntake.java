@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,10 +37,6 @@ public class OrderIntake {
     /** The first response, or a replay of it. */
     public record Response(int status, String body, boolean replayed, String orderId) {}
 
-    /** How long a key's owner may take from commit to final response before another request takes over. */
-    static final Duration LOCK = Duration.ofSeconds(30);
-    /** How long a retry waits for the first request of its key to finish before answering 409. */
-    static final Duration WAIT = Duration.ofSeconds(3);
     private static final Duration POLL = Duration.ofMillis(25);
     private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
 
@@ -53,10 +50,15 @@ public class OrderIntake {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
+    /** How long a key's owner may take from commit to final response before another request takes over. */
+    private final Duration lock;
+    /** How long a retry waits for the first request of its key to finish before answering 409. */
+    private final Duration wait;
 
     OrderIntake(OrderRequests requests, OrderCreation creation, IdempotencyKeys keys, Orders orders, Hops hops,
             OrderViews views, List<OrderOpening> openings, PlatformTransactionManager transactions, JsonMapper json,
-            Clock clock) {
+            Clock clock, @Value("${orderkeep.orders.idempotency-lock:PT30S}") Duration lock,
+            @Value("${orderkeep.orders.idempotency-wait:PT3S}") Duration wait) {
         this.requests = requests;
         this.creation = creation;
         this.keys = keys;
@@ -67,6 +69,8 @@ public class OrderIntake {
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
         this.clock = clock;
+        this.lock = lock;
+        this.wait = wait;
     }
 
     public Response create(Caller caller, String idempotencyKey, JsonNode body) {
@@ -77,7 +81,7 @@ public class OrderIntake {
         Instant now = clock.instant();
         String orderId = Ids.next("ord", clock);
         Object claimed = tx.execute(status -> {
-            if (keys.claim(merchantId, idempotencyKey, hash, orderId, now.plus(LOCK), now)) {
+            if (keys.claim(merchantId, idempotencyKey, hash, orderId, now.plus(lock), now)) {
                 return creation.insert(orderId, order, caller.actor(), idempotencyKey, now);
             }
             return keys.find(merchantId, idempotencyKey).orElseThrow(() -> new IllegalStateException(
@@ -90,7 +94,7 @@ public class OrderIntake {
     }
 
     private Response existing(Key key, String hash) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             if (!key.requestHash().equals(hash)) {
                 throw new ApiException(422, "idempotency_key_reused", "Idempotency key reused",
@@ -99,7 +103,7 @@ public class OrderIntake {
             if (key.state() == IdempotencyKeys.State.DONE) {
                 return new Response(key.responseStatus(), key.responseBody(), true, key.orderId());
             }
-            if (key.lockedUntil().isBefore(clock.instant()) && keys.takeOver(key, clock.instant().plus(LOCK))) {
+            if (key.lockedUntil().isBefore(clock.instant()) && keys.takeOver(key, clock.instant().plus(lock))) {
                 log.info("taking over unfinished create of order {}", key.orderId());
                 String orderId = key.orderId();
                 StoredOrder order = orders.find(orderId).orElseThrow(() -> new IllegalStateException(

@@ -6,6 +6,7 @@ import io.orderkeep.order.OrderLifecycle;
 import io.orderkeep.order.TransitionOutcome;
 import io.orderkeep.order.core.OrderViews;
 import io.orderkeep.order.domain.OrderCommand;
+import io.orderkeep.order.domain.OrderStatus;
 import io.orderkeep.order.jdbc.Hops;
 import io.orderkeep.order.jdbc.Orders;
 import io.orderkeep.order.jdbc.StoredOrder;
@@ -49,7 +50,10 @@ class OrderActionsController {
     Map<String, Object> cancel(Caller caller, @PathVariable String id, @RequestBody(required = false) JsonNode body) {
         StoredOrder order = actionable(caller, id);
         Change change = Change.of(caller.actor(), "api", reason(body));
-        guards.forEach(guard -> guard.beforeCancel(order.snapshot(), change));
+        if (order.status() == OrderStatus.PENDING_PAYMENT) {
+            // Only an unpaid order can be cancelled; for the others the state machine answers without asking anyone.
+            guards.forEach(guard -> guard.beforeCancel(order.snapshot(), change));
+        }
         return outcome(caller, lifecycle.apply(id, new OrderCommand.Cancel(), change));
     }
 

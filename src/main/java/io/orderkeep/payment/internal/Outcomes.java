@@ -76,8 +76,9 @@ public class Outcomes {
         String payUrl = reported.payUrl() != null ? reported.payUrl() : attempt.payUrl();
         Instant due = switch (next) {
             case PENDING, UNKNOWN -> queried ? nextLook(attempt, now) : attempt.dueAt();
-            case FAILED -> attempt.status() == AttemptStatus.FAILED ? attempt.dueAt() : attempt.expiresAt();
-            case SUCCEEDED, CANCELLED -> null;
+            // Nothing left to ask the provider; the watch comes back at the window's end to expire the order if unpaid.
+            case FAILED, CANCELLED -> attempt.status() == next ? attempt.dueAt() : attempt.expiresAt();
+            case SUCCEEDED -> null;
         };
         boolean changed = next != attempt.status();
         boolean retryable = next == AttemptStatus.FAILED && reported.retryable();
@@ -89,6 +90,11 @@ public class Outcomes {
         if (next.isOpen() && queried && due == null) {
             exhausted(updated, change);
         }
+        // Not only when this answer closed it: the provider's own "closed" notification may have come first.
+        if (next == AttemptStatus.CANCELLED && expiring) {
+            lifecycle.apply(attempt.orderId(), new OrderCommand.Expire(), new Change(change.actor(), change.source(),
+                    "unpaid when its payment window ended; the provider confirmed and closed the payment", Map.of("paymentId", attemptId)));
+        }
         if (!changed) {
             return new Result(updated, false);
         }
@@ -96,10 +102,6 @@ public class Outcomes {
             case SUCCEEDED -> paid(updated, reported, change);
             case FAILED, CANCELLED -> hops.returned(attempt.orderId(), HopName.PAYMENT, now);
             case PENDING, UNKNOWN -> { }
-        }
-        if (next == AttemptStatus.CANCELLED && expiring) {
-            lifecycle.apply(attempt.orderId(), new OrderCommand.Expire(), new Change(change.actor(), change.source(),
-                    "unpaid when its payment window ended; the provider confirmed and closed the payment", Map.of("paymentId", attemptId)));
         }
         boolean retryNow = retryable && providers.get(attempt.provider()).settings().retryFailed();
         return new Result(updated, retryNow);
@@ -119,17 +121,24 @@ public class Outcomes {
         return updated;
     }
 
-    /** A failed attempt nobody retried: once its window ends, the order expires (nothing is open at the provider). */
+    /**
+     * A failed or closed attempt at the end of its window: if it is still the order's latest and the order is unpaid,
+     * the order expires (nothing is open at the provider any more).
+     */
     @Transactional
-    public void expireAfterFailure(String attemptId, Change change) {
+    public void expireUnpaid(String attemptId, Change change) {
         PaymentAttempt attempt = attempts.lock(attemptId).orElseThrow();
+        if (clock.instant().isBefore(attempt.expiresAt())) {
+            return;
+        }
         attempts.update(with(attempt, attempt.status(), attempt.providerRef(), attempt.payUrl(), null,
                 attempt.queryCount()), false);
         boolean latest = attempts.latest(attempt.orderId()).map(a -> a.id().equals(attemptId)).orElse(false);
         boolean unpaid = lifecycle.find(attempt.orderId()).map(o -> o.status() == OrderStatus.PENDING_PAYMENT).orElse(false);
-        if (attempt.status() == AttemptStatus.FAILED && latest && unpaid) {
+        if (!attempt.status().isOpen() && attempt.status() != AttemptStatus.SUCCEEDED && latest && unpaid) {
             lifecycle.apply(attempt.orderId(), new OrderCommand.Expire(), new Change(change.actor(), change.source(),
-                    "unpaid when its payment window ended; the last payment attempt had failed", Map.of("paymentId", attemptId)));
+                    "unpaid when its payment window ended; the last payment attempt was " + attempt.status(),
+                    Map.of("paymentId", attemptId)));
         }
     }
 

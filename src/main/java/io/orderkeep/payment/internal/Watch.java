@@ -1,6 +1,7 @@
 package io.orderkeep.payment.internal;
 
 import io.orderkeep.order.Change;
+import io.orderkeep.payment.CreatePayment;
 import io.orderkeep.payment.ProviderPayment;
 import io.orderkeep.payment.ProviderUnavailable;
 import io.orderkeep.payment.domain.AttemptStatus;
@@ -82,8 +83,8 @@ public class Watch {
 
     /** Queries one attempt now (the watch's step, or an operator's recheck), and applies the answer. */
     public PaymentAttempt check(PaymentAttempt attempt, Change change) {
-        if (attempt.status() == AttemptStatus.FAILED) {
-            outcomes.expireAfterFailure(attempt.id(), change);
+        if (attempt.status() == AttemptStatus.FAILED || attempt.status() == AttemptStatus.CANCELLED) {
+            outcomes.expireUnpaid(attempt.id(), change);
             return attempt;
         }
         boolean expiring = attempt.status().isOpen() && !clock.instant().isBefore(attempt.expiresAt());
@@ -92,7 +93,7 @@ public class Watch {
             answer = providers.call(attempt.provider(), p -> p.query(attempt.id()));
             if (answer.status() == ProviderPayment.Status.NOT_FOUND && attempt.status().isOpen()) {
                 // Our create never reached the provider: send it again (idempotent on the attempt id).
-                answer = providers.call(attempt.provider(), p -> p.create(new io.orderkeep.payment.CreatePayment(
+                answer = providers.call(attempt.provider(), p -> p.create(new CreatePayment(
                         attempt.id(), attempt.amount(), attempt.currency(), providers.notifyUrl(attempt.provider()))));
             }
             if (expiring && answer.status() == ProviderPayment.Status.PENDING) {

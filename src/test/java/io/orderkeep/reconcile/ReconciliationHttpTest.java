@@ -190,6 +190,17 @@ class ReconciliationHttpTest {
     }
 
     @Test
+    void aFetchNeedsAKnownProviderAndADate() {
+        var unknown = admin.post("/api/v1/reconciliations", Map.of("provider", "nosuch", "date", "2026-11-21"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("provider");
+        var noDate = admin.post("/api/v1/reconciliations", Map.of("provider", "sandbox"));
+        assertThat(noDate.status()).isEqualTo(400);
+        assertThat(noDate.body()).contains("date");
+        assertThat(admin.get("/api/v1/reconciliations/rec_nosuch").status()).isEqualTo(404);
+    }
+
+    @Test
     void reportsComeAsCsvAndSelfContainedHtml() {
         var planted = plantEveryKind(LocalDate.of(2021, 3, 5));
         String runId = completed(planted.world().upload(admin, false).json().path("id").asString())

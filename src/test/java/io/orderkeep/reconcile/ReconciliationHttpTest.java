@@ -201,6 +201,16 @@ class ReconciliationHttpTest {
     }
 
     @Test
+    void aFileThatIsNotASettlementFileIsRefusedWhole() {
+        var world = new ReconcileWorld(admin, jdbc, LocalDate.of(2021, 3, 6));
+        world.lines.set(0, "when,what,how much");
+        world.line("yesterday,tea,12");
+        var refused = world.upload(admin, false);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("file").contains("sandbox settlement file");
+    }
+
+    @Test
     void reportsComeAsCsvAndSelfContainedHtml() {
         var planted = plantEveryKind(LocalDate.of(2021, 3, 5));
         String runId = completed(planted.world().upload(admin, false).json().path("id").asString())

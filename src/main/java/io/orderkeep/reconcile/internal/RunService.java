@@ -6,6 +6,7 @@ import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Ids;
 import io.orderkeep.reconcile.Reconciliations;
 import io.orderkeep.reconcile.RunSummary;
+import io.orderkeep.reconcile.domain.SettlementFormatException;
 import io.orderkeep.reconcile.domain.SettlementReader;
 import io.orderkeep.reconcile.domain.SettlementRow;
 import io.orderkeep.reconcile.domain.SettlementWindow;
@@ -46,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RunService implements Reconciliations {
 
     static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int MAX_DRY_RUNS = 20;
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
     private final Runs runs;
@@ -94,12 +96,16 @@ public class RunService implements Reconciliations {
         RunFiles.Kept kept = files.keep(in);
         long[] total = {0};
         Map<LocalDate, Long> days = new HashMap<>();
-        RunExecutor.survey(reader, kept.path(), (n, row) -> {
-            total[0] = n;
-            if (row instanceof SettlementRow accepted) {
-                days.merge(LocalDate.ofInstant(accepted.occurredAt(), zone), 1L, Long::sum);
-            }
-        });
+        try {
+            RunExecutor.survey(reader, kept.path(), (n, row) -> {
+                total[0] = n;
+                if (row instanceof SettlementRow accepted) {
+                    days.merge(LocalDate.ofInstant(accepted.occurredAt(), zone), 1L, Long::sum);
+                }
+            });
+        } catch (SettlementFormatException e) {
+            throw ApiException.validation("file", "is not a " + provider + " settlement file: " + e.getMessage());
+        }
         LocalDate settlementDay = day != null ? day : days.entrySet().stream()
                 .max(Map.Entry.<LocalDate, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).orElse(LocalDate.now(clock.withZone(zone)).minusDays(1));
@@ -111,7 +117,10 @@ public class RunService implements Reconciliations {
         StoredRun stored = tx.execute(status -> {
             StoredRun created = runs.insertOrExisting(new StoredRun(newId, provider, kept.sha256(),
                     kept.path(), settlementDay, zone, "RUNNING", total[0], 0, null), actor);
-            if (created.id().equals(newId)) {
+            if (runs.retryFailed(created.id())) {
+                audit.record(actor, "reconciliation.retried", "reconciliation", created.id(),
+                        Map.of("provider", provider, "fileSha256", kept.sha256()));
+            } else if (created.id().equals(newId)) {
                 audit.record(actor, "reconciliation.submitted", "reconciliation", created.id(),
                         Map.of("provider", provider, "fileSha256", kept.sha256(), "day", settlementDay.toString()));
             }
@@ -198,6 +207,10 @@ public class RunService implements Reconciliations {
             long total, boolean wait, Progress progress) {
         DryRun dry = new DryRun(Ids.next("rec", clock), provider, kept.sha256(), total);
         dryRuns.put(dry.id, dry);
+        // Dry runs live in memory only: keep the latest few, so repeated ones cannot fill the heap.
+        while (dryRuns.size() > MAX_DRY_RUNS) {
+            dryRuns.keySet().stream().min(String::compareTo).ifPresent(dryRuns::remove);
+        }
         Runnable work = () -> {
             try {
                 new RunExecutor(reader, local, batchSize).run(kept.path(), window, 0, total, memory -> { },

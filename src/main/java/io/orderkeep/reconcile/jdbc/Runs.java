@@ -74,10 +74,10 @@ public class Runs {
                 .params(status, error, clock.millis(), id).update();
     }
 
-    /** Lets the lease go without finishing (a stopped run), so another claim can resume it at once. */
-    public void release(String id) {
-        jdbc.sql("UPDATE reconciliation_runs SET lease_owner = NULL, lease_until = NULL WHERE id = ?").param(id)
-                .update();
+    /** A failed run submitted again works again from its checkpoint; false when it had not failed. */
+    public boolean retryFailed(String id) {
+        return jdbc.sql("UPDATE reconciliation_runs SET status = 'RUNNING', error = NULL, finished_at = NULL, "
+                + "version = version + 1 WHERE id = ? AND status = 'FAILED'").param(id).update() == 1;
     }
 
     private static StoredRun run(ResultSet rs, int row) throws SQLException {

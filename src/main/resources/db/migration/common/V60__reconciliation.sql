@@ -1,9 +1,10 @@
--- Reconciliation runs: one per settlement file (by SHA-256). checkpoint_line is the last file line whose outcome
+-- Reconciliation runs: one per settlement file (by SHA-256) of a provider and day (two days without any row have
+-- byte-identical files, yet different windows and so different results). checkpoint_line is the last file line whose outcome
 -- is stored; a run found RUNNING with an expired lease is resumed from there by any instance.
 CREATE TABLE reconciliation_runs (
     id               TEXT PRIMARY KEY,
     provider         TEXT NOT NULL,
-    file_sha256      TEXT NOT NULL UNIQUE,
+    file_sha256      TEXT NOT NULL,
     file_path        TEXT NOT NULL,
     day              TEXT NOT NULL,
     zone             TEXT NOT NULL,
@@ -16,7 +17,8 @@ CREATE TABLE reconciliation_runs (
     finished_at      BIGINT,
     lease_owner      TEXT,
     lease_until      BIGINT,
-    version          BIGINT NOT NULL DEFAULT 0
+    version          BIGINT NOT NULL DEFAULT 0,
+    UNIQUE (provider, day, file_sha256)
 );
 CREATE INDEX reconciliation_runs_status ON reconciliation_runs (status, lease_until);
 

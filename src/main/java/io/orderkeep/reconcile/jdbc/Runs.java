@@ -24,25 +24,21 @@ public class Runs {
         this.clock = clock;
     }
 
-    /** Stores a new run, or answers the run already stored for the same file. */
+    /** Stores a new run, or answers the run already stored for the same file of the same provider and day. */
     public StoredRun insertOrExisting(StoredRun run, String createdBy) {
         jdbc.sql("""
                 INSERT INTO reconciliation_runs (id, provider, file_sha256, file_path, day, zone, status, rows_total,
                     checkpoint_line, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
-                ON CONFLICT (file_sha256) DO NOTHING""")
+                ON CONFLICT (provider, day, file_sha256) DO NOTHING""")
                 .params(run.id(), run.provider(), run.fileSha256(), run.file().toString(), run.day().toString(),
                         run.zone().getId(), run.status(), run.rowsTotal(), createdBy, clock.millis())
                 .update();
-        return bySha(run.fileSha256()).orElseThrow();
+        return jdbc.sql("SELECT * FROM reconciliation_runs WHERE provider = ? AND day = ? AND file_sha256 = ?")
+                .params(run.provider(), run.day().toString(), run.fileSha256()).query(Runs::run).single();
     }
 
     public Optional<StoredRun> find(String id) {
         return jdbc.sql("SELECT * FROM reconciliation_runs WHERE id = ?").param(id).query(Runs::run).optional();
-    }
-
-    public Optional<StoredRun> bySha(String sha) {
-        return jdbc.sql("SELECT * FROM reconciliation_runs WHERE file_sha256 = ?").param(sha).query(Runs::run)
-                .optional();
     }
 
     /** Takes the lease of a RUNNING run that nobody holds (or whose holder stopped renewing); false if taken. */

@@ -2,6 +2,8 @@ package io.orderkeep.reconcile.internal;
 
 import io.orderkeep.audit.AuditTrail;
 import io.orderkeep.payment.PaymentProvider;
+import io.orderkeep.payment.ProviderRejected;
+import io.orderkeep.payment.ProviderUnavailable;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Ids;
 import io.orderkeep.reconcile.Reconciliations;
@@ -138,7 +140,17 @@ public class RunService implements Reconciliations {
     public RunSummary fetch(String provider, LocalDate day, boolean dryRun, String actor, boolean wait) {
         PaymentProvider payments = providers.paymentProvider(provider)
                 .orElseThrow(() -> ApiException.validation("provider", "cannot fetch files from '" + provider + "'"));
-        return submit(provider, payments.settlement(day), day, dryRun, actor, wait, Progress.NONE);
+        InputStream file;
+        try {
+            file = payments.settlement(day);
+        } catch (ProviderUnavailable e) {
+            throw ApiException.unavailable("provider " + provider + " did not send its file for " + day
+                    + "; try again", 30);
+        } catch (ProviderRejected e) {
+            throw ApiException.validation("date", "provider " + provider + " has no file for " + day + " ("
+                    + e.getMessage() + ")");
+        }
+        return submit(provider, file, day, dryRun, actor, wait, Progress.NONE);
     }
 
     @Override

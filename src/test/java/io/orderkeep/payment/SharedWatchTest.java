@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderkeep.Orderkeep;
 import io.orderkeep.payment.internal.Watch;
+import io.orderkeep.payment.jdbc.PaymentAttempts;
 import io.orderkeep.support.DatabaseTest;
 import io.orderkeep.support.TestDatabase;
 import java.time.Duration;
@@ -51,6 +52,7 @@ class SharedWatchTest extends PaymentTestSupport {
         for (int i = 0; i < 20; i++) {
             payments.add(newOrder(500 + i).path("payment").path("id").asString());
         }
+        assertThat(other.getBean(PaymentAttempts.class).find(payments.getFirst())).as("one database").isPresent();
         PaymentWorld.PROXY.reset();
         int workedHere = 0;
         int workedThere = 0;
@@ -69,20 +71,23 @@ class SharedWatchTest extends PaymentTestSupport {
     }
 
     private ConfigurableApplicationContext secondInstance() {
-        var properties = new ArrayList<>(List.of(
-                "server.port=0",
-                "orderkeep.admin-key=" + TestDatabase.ADMIN_KEY,
-                "orderkeep.data-dir=" + environment.getProperty("orderkeep.data-dir"),
-                "orderkeep.providers.sandbox.url=" + PaymentWorld.PROXY.url(),
-                "orderkeep.providers.sandbox.read-timeout=1s",
-                "orderkeep.watch.enabled=false",
-                "orderkeep.watch.batch-size=5"));
+        // Command-line arguments, because they outrank application.yml (default properties would not).
+        var arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--orderkeep.admin-key=" + TestDatabase.ADMIN_KEY,
+                "--orderkeep.data-dir=" + environment.getRequiredProperty("orderkeep.data-dir"),
+                "--orderkeep.providers.sandbox.url=" + PaymentWorld.PROXY.url(),
+                "--orderkeep.providers.sandbox.read-timeout=1s",
+                "--orderkeep.watch.enabled=false",
+                "--orderkeep.watch.batch-size=5"));
         if (environment.getProperty("orderkeep.db.url") != null) {
-            properties.add("orderkeep.db.url=" + environment.getProperty("orderkeep.db.url"));
-            properties.add("orderkeep.db.user=" + environment.getProperty("orderkeep.db.user"));
+            arguments.add("--orderkeep.db.url=" + environment.getProperty("orderkeep.db.url"));
+            arguments.add("--orderkeep.db.user=" + environment.getProperty("orderkeep.db.user"));
         }
-        return new SpringApplicationBuilder(Orderkeep.class, PaymentWorld.Config.class)
-                .properties(properties.toArray(String[]::new))
-                .run();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(Orderkeep.class, PaymentWorld.Config.class)
+                .run(arguments.toArray(String[]::new));
+        assertThat(context.getEnvironment().getProperty("orderkeep.data-dir"))
+                .isEqualTo(environment.getProperty("orderkeep.data-dir"));
+        return context;
     }
 }

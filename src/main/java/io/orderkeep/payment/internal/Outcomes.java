@@ -142,6 +142,29 @@ public class Outcomes {
         }
     }
 
+    /**
+     * Gives up an attempt the provider never confirmed (no reference, so the customer never had a pay URL) while the
+     * provider cannot be reached: its order is being cancelled, and no one can have paid through it.
+     * @return whether it was given up; false if it is no longer open or the provider did confirm it meanwhile
+     */
+    @Transactional
+    public boolean abandon(String attemptId, Change change) {
+        PaymentAttempt attempt = attempts.lock(attemptId).orElseThrow();
+        if (!attempt.status().isOpen() || attempt.providerRef() != null) {
+            return false;
+        }
+        attempts.update(with(attempt, AttemptStatus.CANCELLED, null, null, attempt.expiresAt(), attempt.queryCount()), false);
+        audit.record(change.actor(), "payment.abandoned", "payment", attemptId, Map.of("orderId", attempt.orderId(),
+                "reason", "the provider never confirmed the payment and could not be reached before the cancel"));
+        hops.skipped(attempt.orderId(), HopName.PAYMENT, clock.instant());
+        return true;
+    }
+
+    /** Whether the order still waits for its money: only then may a payment be (re)created for it. */
+    public boolean unpaid(String orderId) {
+        return lifecycle.find(orderId).map(o -> o.status() == OrderStatus.PENDING_PAYMENT).orElse(false);
+    }
+
     private void paid(PaymentAttempt attempt, ProviderPayment reported, Change change) {
         var detail = new LinkedHashMap<String, Object>(change.detail());
         detail.putAll(detail(attempt, reported));

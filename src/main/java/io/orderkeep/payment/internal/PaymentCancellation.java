@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Before an order is cancelled, its open payment is closed at the provider. If the provider says it was paid, the
  * order is marked paid instead and the cancel refused (409 {@code order_paid}); if the provider cannot be reached,
- * the cancel is refused too (503), because closing only on our side could lose a payment.
+ * the cancel is refused too (503), because closing only on our side could lose a payment — unless the provider never
+ * confirmed the payment at all (no reference, so the customer never had a pay URL): that attempt is given up.
  */
 @Component
 public class PaymentCancellation implements CancellationGuard {
@@ -43,6 +44,9 @@ public class PaymentCancellation implements CancellationGuard {
                 answer = providers.call(attempt.provider(), p -> p.close(attempt.id(), ref));
             }
         } catch (ProviderUnavailable e) {
+            if (outcomes.abandon(attempt.id(), change)) {
+                return;
+            }
             throw ApiException.unavailable("The payment provider could not confirm that the order is unpaid; try again.", 30);
         }
         if (answer.status() == ProviderPayment.Status.NOT_FOUND) {

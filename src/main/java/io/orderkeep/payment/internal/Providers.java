@@ -49,6 +49,11 @@ public class Providers {
         return breakers.get(name);
     }
 
+    /** The providers whose breaker is open now: their calls are paused. */
+    public List<String> paused() {
+        return breakers.entrySet().stream().filter(e -> !e.getValue().allows()).map(Map.Entry::getKey).toList();
+    }
+
     /** Calls the provider through its breaker. Only {@link ProviderUnavailable} counts as the provider failing. */
     public <T> T call(String name, Function<PaymentProvider, T> call) {
         CircuitBreaker breaker = breakers.get(name);

@@ -71,9 +71,12 @@ public class Watch {
         List<PaymentAttempt> batch;
         do {
             Instant now = clock.instant();
-            batch = tx.execute(status -> attempts.claimDue(now, batchSize, owner, now.plus(LEASE)));
-            // A few at a time, so one slow provider answer does not hold up the whole batch.
-            try (var workers = Executors.newFixedThreadPool(parallelism, Thread.ofVirtual().factory())) {
+            // Attempts of a provider whose breaker is open are not even claimed: nothing to write until it recovers.
+            List<String> paused = providers.paused();
+            batch = tx.execute(status -> attempts.claimDue(now, batchSize, owner, now.plus(LEASE), paused));
+            // A few at a time, so one slow provider answer does not hold up the whole batch. Platform threads: a
+            // virtual thread waiting on SQLite's lock inside the driver would pin one of the few carrier threads.
+            try (var workers = Executors.newFixedThreadPool(parallelism)) {
                 batch.forEach(attempt -> workers.execute(() -> work(attempt)));
             }
             worked += batch.size();
@@ -91,7 +94,8 @@ public class Watch {
         ProviderPayment answer;
         try {
             answer = providers.call(attempt.provider(), p -> p.query(attempt.id()));
-            if (answer.status() == ProviderPayment.Status.NOT_FOUND && attempt.status().isOpen()) {
+            if (answer.status() == ProviderPayment.Status.NOT_FOUND && attempt.status().isOpen()
+                    && outcomes.unpaid(attempt.orderId())) {
                 // Our create never reached the provider: send it again (idempotent on the attempt id).
                 answer = providers.call(attempt.provider(), p -> p.create(new CreatePayment(
                         attempt.id(), attempt.amount(), attempt.currency(), providers.notifyUrl(attempt.provider()))));

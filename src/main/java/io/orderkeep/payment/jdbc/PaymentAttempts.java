@@ -82,13 +82,19 @@ public class PaymentAttempts {
 
     /**
      * Claims up to {@code limit} attempts due by {@code now} whose lease (if any) ran out, and leases them to
-     * {@code owner}. Must run in its own short transaction: on PostgreSQL the rows other instances are claiming at
-     * the same moment are skipped, not waited for, and the lease keeps them away once this commits.
+     * {@code owner}, leaving out the providers whose calls are paused. Must run in its own short transaction: on
+     * PostgreSQL the rows other instances are claiming at the same moment are skipped, not waited for, and the lease
+     * keeps them away once this commits.
      */
-    public List<PaymentAttempt> claimDue(Instant now, int limit, String owner, Instant leaseUntil) {
+    public List<PaymentAttempt> claimDue(Instant now, int limit, String owner, Instant leaseUntil, List<String> pausedProviders) {
+        var params = new java.util.ArrayList<Object>(List.of(now.toEpochMilli(), now.toEpochMilli()));
+        params.addAll(pausedProviders);
+        params.add(limit);
+        String paused = pausedProviders.isEmpty() ? ""
+                : " AND provider NOT IN (" + String.join(", ", java.util.Collections.nCopies(pausedProviders.size(), "?")) + ")";
         List<String> ids = jdbc.sql("SELECT id FROM payment_attempts WHERE due_at <= ? "
-                        + "AND (lease_until IS NULL OR lease_until <= ?) ORDER BY due_at LIMIT ?" + dialect.skipLocked())
-                .params(now.toEpochMilli(), now.toEpochMilli(), limit)
+                        + "AND (lease_until IS NULL OR lease_until <= ?)" + paused + " ORDER BY due_at LIMIT ?" + dialect.skipLocked())
+                .params(params)
                 .query(String.class).list();
         for (String id : ids) {
             jdbc.sql("UPDATE payment_attempts SET lease_owner = ?, lease_until = ? WHERE id = ?")

@@ -1,0 +1,40 @@
+package io.orderkeep.reconcile.internal;
+
+import io.orderkeep.reconcile.jdbc.RunRows;
+import io.orderkeep.reconcile.jdbc.Runs;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A real run's sink: each batch (its rows, their repairs, the checkpoint) in one transaction, so a crash leaves
+ * either all of a batch or none of it; rows are keyed by (run, line), so a batch stored twice is stored once.
+ */
+record DatabaseSink(String runId, String owner, Runs runs, RunRows rows, Repairs repairs, TransactionTemplate tx,
+        Clock clock) implements RowSink {
+
+    @Override
+    public void batch(List<Outcome> outcomes, long lastLine) {
+        tx.executeWithoutResult(status -> {
+            store(outcomes);
+            if (!runs.checkpoint(runId, owner, lastLine, RunService.LEASE)) {
+                throw new IllegalStateException("run " + runId + " was taken over by another instance");
+            }
+        });
+    }
+
+    @Override
+    public void finish(List<Outcome> finalPass) {
+        tx.executeWithoutResult(status -> {
+            store(finalPass);
+            runs.finish(runId, "COMPLETED", null);
+        });
+    }
+
+    private void store(List<Outcome> outcomes) {
+        for (Outcome outcome : outcomes) {
+            var decision = repairs.apply(runId, outcome.verdict(), outcome.type(), false);
+            rows.insert(outcome.stored(runId, decision, clock));
+        }
+    }
+}

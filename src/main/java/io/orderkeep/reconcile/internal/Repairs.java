@@ -1,0 +1,110 @@
+package io.orderkeep.reconcile.internal;
+
+import io.orderkeep.order.Change;
+import io.orderkeep.order.HopLedger;
+import io.orderkeep.order.OrderLifecycle;
+import io.orderkeep.order.OrderSnapshot;
+import io.orderkeep.order.TransitionOutcome;
+import io.orderkeep.order.domain.HopName;
+import io.orderkeep.order.domain.OrderCommand;
+import io.orderkeep.order.domain.OrderStatus;
+import io.orderkeep.reconcile.domain.MatchKind;
+import io.orderkeep.reconcile.domain.RowType;
+import io.orderkeep.reconcile.domain.Verdict;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the policy makes of one verdict, and (unless a dry run) doing it through the orders module: a repair is
+ * {@code MarkPaid} through the state machine (history, audit entry and event like any paid order), a paid order
+ * for an expired or cancelled order is flagged with a suggested refund, a matched payment returns the settlement
+ * hop. Runs inside the transaction that stores the row, so a row and its effect commit together.
+ */
+@Component
+public class Repairs {
+
+    /** The resolution stored with the row, and what a person is advised to do (null if nothing). */
+    public record Decision(String resolution, String suggestion) {}
+
+    private final RepairPolicy policy;
+    private final OrderLifecycle orders;
+    private final HopLedger hops;
+    private final Clock clock;
+
+    Repairs(RepairPolicy policy, OrderLifecycle orders, HopLedger hops, Clock clock) {
+        this.policy = policy;
+        this.orders = orders;
+        this.hops = hops;
+        this.clock = clock;
+    }
+
+    /** @param type the row's type, null for the final pass's verdicts (they name no row) */
+    public Decision apply(String runId, Verdict verdict, RowType type, boolean dryRun) {
+        if (verdict.kind() == MatchKind.MATCHED) {
+            if (!dryRun && verdict.orderId() != null && type == RowType.PAYMENT) {
+                hops.returned(verdict.orderId(), HopName.SETTLEMENT, clock.instant());
+            }
+            return new Decision("NONE", null);
+        }
+        RepairPolicy.Mode mode = policy.modeOf(verdict.kind());
+        if (mode == RepairPolicy.Mode.IGNORE) {
+            return new Decision("IGNORED", null);
+        }
+        Optional<OrderSnapshot> order = Optional.ofNullable(verdict.orderId()).flatMap(orders::find);
+        if (verdict.kind() != MatchKind.MISSING_LOCAL || type != RowType.PAYMENT || order.isEmpty()) {
+            String suggestion = verdict.kind() == MatchKind.MISSING_LOCAL
+                    ? "refund " + verdict.amount() + " " + verdict.currency() + " at the provider (no order holds it)"
+                    : null;
+            return new Decision("NEEDS_REVIEW", suggestion);
+        }
+        OrderSnapshot snapshot = order.get();
+        if (snapshot.status() == OrderStatus.CANCELLED || snapshot.status() == OrderStatus.EXPIRED) {
+            String suggestion = "refund " + verdict.amount() + " " + verdict.currency() + ": order "
+                    + snapshot.id() + " is " + snapshot.status() + " but the provider settled its payment";
+            if (!dryRun) {
+                orders.flagNeedsAttention(snapshot.id(), change(runId, verdict, suggestion,
+                        Map.of("suggestedRefund", verdict.amount())));
+            }
+            return new Decision("NEEDS_REVIEW", suggestion);
+        }
+        if (mode != RepairPolicy.Mode.AUTO || snapshot.status() != OrderStatus.PENDING_PAYMENT) {
+            return new Decision("NEEDS_REVIEW", snapshot.status() == OrderStatus.PENDING_PAYMENT
+                    ? "mark order " + snapshot.id() + " paid" : null);
+        }
+        if (dryRun) {
+            return new Decision("AUTO_REPAIRED", "would mark order " + snapshot.id() + " paid");
+        }
+        return markPaid(runId, verdict, snapshot.id());
+    }
+
+    /** Marks the order paid through the state machine; a refusal leaves the discrepancy for a person. */
+    public Decision markPaid(String runId, Verdict verdict, String orderId) {
+        TransitionOutcome outcome = orders.apply(orderId, new OrderCommand.MarkPaid(),
+                change(runId, verdict, "repaired by reconciliation: the provider settled attempt "
+                        + verdict.attemptId(), Map.of()));
+        if (outcome instanceof TransitionOutcome.Refused refused) {
+            return new Decision("NEEDS_REVIEW", "mark paid was refused: " + refused.reason());
+        }
+        hops.returned(orderId, HopName.SETTLEMENT, clock.instant());
+        return new Decision("AUTO_REPAIRED", "order " + orderId + " marked paid");
+    }
+
+    private static Change change(String runId, Verdict verdict, String reason, Map<String, Object> extra) {
+        var detail = new LinkedHashMap<String, Object>(extra);
+        detail.put("repairedBy", "reconciliation");
+        detail.put("reconciliation", runId);
+        detail.put("line", verdict.line());
+        detail.put("kind", verdict.kind().name());
+        if (verdict.transactionId() != null) {
+            detail.put("transactionId", verdict.transactionId());
+        }
+        if (verdict.attemptId() != null) {
+            detail.put("attemptId", verdict.attemptId());
+        }
+        detail.put("amount", verdict.amount());
+        return new Change("system", "reconciliation", reason, detail);
+    }
+}

@@ -1,0 +1,102 @@
+package io.orderkeep.reconcile.internal;
+
+import io.orderkeep.reconcile.Reconciliations.Progress;
+import io.orderkeep.reconcile.domain.LocalPayments;
+import io.orderkeep.reconcile.domain.ReadOutcome;
+import io.orderkeep.reconcile.domain.Reconciliation;
+import io.orderkeep.reconcile.domain.RunMemory;
+import io.orderkeep.reconcile.domain.SettlementReader;
+import io.orderkeep.reconcile.domain.SettlementRow;
+import io.orderkeep.reconcile.domain.SettlementWindow;
+import io.orderkeep.reconcile.domain.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+
+/**
+ * Reads a file and classifies its rows in batches, handing each batch to a {@link RowSink} with the line it
+ * reached. Lines up to {@code checkpoint} were stored by an earlier attempt: they are read but not classified,
+ * and {@code recall} has already put what they named into the memory.
+ */
+final class RunExecutor {
+
+    /** Thrown by the test hook to stop a run as a crash would: nothing after the last stored batch happens. */
+    static final class Stopped extends RuntimeException {
+        Stopped(long rows) {
+            super("stopped after " + rows + " rows");
+        }
+    }
+
+    private final SettlementReader reader;
+    private final LocalPayments local;
+    private final int batchSize;
+
+    RunExecutor(SettlementReader reader, LocalPayments local, int batchSize) {
+        this.reader = reader;
+        this.local = local;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * @param recall fills the memory with what the stored rows named (nothing for a fresh run)
+     * @param stopAfter the test hook: stop (throw {@link Stopped}) once this many rows are stored; -1 never
+     */
+    void run(Path file, SettlementWindow window, long checkpoint, long rowsTotal,
+            java.util.function.Consumer<RecordingMemory> recall, RowSink sink, Progress progress, long stopAfter) {
+        RecordingMemory memory = new RecordingMemory(RunMemory.inMemory());
+        recall.accept(memory);
+        Reconciliation reconciliation = new Reconciliation(local, window, memory);
+        long done = 0;
+        List<Outcome> batch = new ArrayList<>(batchSize);
+        try (Stream<ReadOutcome> rows = reader.read(Files.newInputStream(file))) {
+            Iterator<ReadOutcome> it = rows.iterator();
+            long lastLine = checkpoint;
+            while (it.hasNext()) {
+                ReadOutcome outcome = it.next();
+                done++;
+                if (outcome.line() <= checkpoint) {
+                    continue;
+                }
+                Verdict verdict = reconciliation.classify(outcome);
+                batch.add(outcome instanceof SettlementRow row
+                        ? new Outcome(verdict, row.type(), row.key(), memory.drainNamed())
+                        : new Outcome(verdict, null, null, memory.drainNamed()));
+                lastLine = outcome.line();
+                boolean stopping = stopAfter >= 0 && done >= stopAfter;
+                if (batch.size() >= batchSize || stopping) {
+                    sink.batch(List.copyOf(batch), lastLine);
+                    batch.clear();
+                    progress.update(done, rowsTotal);
+                }
+                if (stopping) {
+                    throw new Stopped(done);
+                }
+            }
+            if (!batch.isEmpty()) {
+                sink.batch(List.copyOf(batch), lastLine);
+            }
+            progress.update(done, rowsTotal);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Outcome> finalPass = new ArrayList<>();
+        reconciliation.finish(verdict -> finalPass.add(new Outcome(verdict, null, null, null)));
+        sink.finish(finalPass);
+    }
+
+    /** Counts the data rows and tallies the local dates rows fall on (for the window when no day is given). */
+    static void survey(SettlementReader reader, Path file, BiConsumer<Long, ReadOutcome> each) {
+        try (Stream<ReadOutcome> rows = reader.read(Files.newInputStream(file))) {
+            long[] n = {0};
+            rows.forEach(row -> each.accept(++n[0], row));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -122,7 +123,7 @@ public class ApiKeys {
     }
 
     private CreatedKey insert(String id, String secret, Role role, String merchantId, String name, String actor) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         jdbc.sql("""
                 INSERT INTO api_keys (id, name, role, merchant_id, key_hash, key_prefix, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")

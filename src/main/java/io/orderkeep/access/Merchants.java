@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public class Merchants {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        var merchant = new Merchant(id, name.strip(), locale, zone, clock.instant());
+        var merchant = new Merchant(id, name.strip(), locale, zone, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try {
             jdbc.sql("INSERT INTO merchants (id, name, default_locale, time_zone, created_at) VALUES (?, ?, ?, ?, ?)")
                     .params(merchant.id(), merchant.name(), locale, zone, merchant.createdAt().toEpochMilli())

@@ -3,6 +3,8 @@
 #   PostgreSQL: orders created per second over HTTP by 32 concurrent clients, beside pgbench running the same
 #               inserts (bench/intake-pgbench.sql) with 32 clients on the same schema;
 #   SQLite:     the same HTTP load, beside a plain JDBC loop doing the same inserts (bench/SqliteInsertLoop.java).
+# Orderkeep runs its whole intake path, with a sandbox provider on port 18190: each order also opens its payment
+# (a provider call and the attempt's rows) and writes its outbox rows, which the references do not.
 # Prints a Markdown table and writes it to bench/results/intake-<date>.md. Usage: bench/intake.sh [SECONDS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,11 +16,16 @@ key="ok_bench_admin_0123456789abcdef0123456789abcdef"
 [ -f target/orderkeep.jar ] || ./mvnw -q -B -DskipTests package
 mkdir -p bench/results
 work="$(mktemp -d)"
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "${server:-0}" "${sandbox:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# The sandbox provider, so that every order opens its payment as in production (one provider call per order).
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar target/orderkeep.jar sandbox --port 18190 \
+    --data-dir "$work/sandbox" >"$work/sandbox.log" 2>&1 &
+sandbox=$!
 
 start_orderkeep() { # $1 = data dir, then env assignments
     local dir="$1"; shift
-    env "$@" SERVER_PORT=18181 ORDERKEEP_DATA_DIR="$dir" ORDERKEEP_ADMIN_KEY="$key" ORDERKEEP_RATELIMIT_ENABLED=false \
+    env "$@" SERVER_PORT=18181 ORDERKEEP_DATA_DIR="$dir" ORDERKEEP_PROVIDERS_SANDBOX_URL=http://127.0.0.1:18190 ORDERKEEP_ADMIN_KEY="$key" ORDERKEEP_RATELIMIT_ENABLED=false \
         "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/orderkeep.jar serve \
         >"$work/orderkeep.log" 2>&1 &
     server=$!

@@ -100,7 +100,14 @@ public class Outcomes {
         }
         switch (next) {
             case SUCCEEDED -> paid(updated, reported, change);
-            case FAILED, CANCELLED -> hops.returned(attempt.orderId(), HopName.PAYMENT, now);
+            case FAILED -> {
+                hops.returned(attempt.orderId(), HopName.PAYMENT, now);
+                var failed = new LinkedHashMap<String, Object>(change.detail());
+                failed.putAll(detail(attempt, reported));
+                lifecycle.recordPaymentFailed(attempt.orderId(), new Change(change.actor(), change.source(),
+                        "payment attempt " + attempt.number() + " failed at the provider", failed));
+            }
+            case CANCELLED -> hops.returned(attempt.orderId(), HopName.PAYMENT, now);
             case PENDING, UNKNOWN -> { }
         }
         boolean retryNow = retryable && providers.get(attempt.provider()).settings().retryFailed();

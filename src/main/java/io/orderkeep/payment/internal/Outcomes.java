@@ -83,6 +83,13 @@ public class Outcomes {
         boolean changed = next != attempt.status();
         boolean retryable = next == AttemptStatus.FAILED && reported.retryable();
         PaymentAttempt updated = attempts.update(with(attempt, next, ref, payUrl, due, count), retryable);
+        if (changed && next == AttemptStatus.FAILED) {
+            // Before our own audit entry: the order's row lock is taken before the audit head, as every order change does.
+            var failed = new LinkedHashMap<String, Object>(change.detail());
+            failed.putAll(detail(attempt, reported));
+            lifecycle.recordPaymentFailed(attempt.orderId(), new Change(change.actor(), change.source(),
+                    "payment attempt " + attempt.number() + " failed at the provider", failed));
+        }
         if (changed) {
             audit.record(change.actor(), "payment." + next.name().toLowerCase(Locale.ROOT), "payment", attemptId,
                     detail(attempt, reported));
@@ -100,14 +107,7 @@ public class Outcomes {
         }
         switch (next) {
             case SUCCEEDED -> paid(updated, reported, change);
-            case FAILED -> {
-                hops.returned(attempt.orderId(), HopName.PAYMENT, now);
-                var failed = new LinkedHashMap<String, Object>(change.detail());
-                failed.putAll(detail(attempt, reported));
-                lifecycle.recordPaymentFailed(attempt.orderId(), new Change(change.actor(), change.source(),
-                        "payment attempt " + attempt.number() + " failed at the provider", failed));
-            }
-            case CANCELLED -> hops.returned(attempt.orderId(), HopName.PAYMENT, now);
+            case FAILED, CANCELLED -> hops.returned(attempt.orderId(), HopName.PAYMENT, now);
             case PENDING, UNKNOWN -> { }
         }
         boolean retryNow = retryable && providers.get(attempt.provider()).settings().retryFailed();

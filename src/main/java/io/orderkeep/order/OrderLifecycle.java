@@ -19,6 +19,13 @@ public interface OrderLifecycle {
     TransitionOutcome apply(String orderId, OrderCommand command, Change change);
 
     /**
+     * Records that a payment attempt failed: history, audit and {@code order.payment_failed}, the status unchanged
+     * (the order still waits for its money and may get a new attempt). Does nothing, and answers false, when the
+     * order is no longer {@code PENDING_PAYMENT}. The caller records each failed attempt once.
+     */
+    boolean recordPaymentFailed(String orderId, Change change);
+
+    /**
      * Flags the order as needing a person, with the reason (and e.g. a suggested refund in the change's detail),
      * and publishes {@code order.needs_attention}. Flagging a flagged order records the new reason again.
      */

@@ -55,6 +55,8 @@ class AccessMatrixHttpTest {
             new Row("POST", "/api/v1/orders/{matrixOrder}/cancel", "{\"reason\": \"matrix\"}", 200, 200, 200, 403, 401),
             new Row("POST", "/api/v1/orders/{otherOrder}/cancel", "{\"reason\": \"matrix\"}", 200, 200, 404, 403, 401),
             new Row("POST", "/api/v1/orders/{matrixOrder}/fulfil", "{}", 409, 409, 409, 403, 401),
+            new Row("POST", "/api/v1/orders/{matrixOrder}/refunds", "{\"amount\": 100}", 409, 409, 409, 403, 401),
+            new Row("POST", "/api/v1/orders/{otherOrder}/refunds", "{\"amount\": 100}", 409, 409, 404, 403, 401),
             new Row("POST", "/api/v1/orders/{otherOrder}/complete", "{}", 409, 409, 404, 403, 401));
 
     static String order(String merchantId) {

@@ -68,6 +68,17 @@ class OrderChanges implements OrderLifecycle {
 
     @Override
     @Transactional
+    public boolean recordPaymentFailed(String orderId, Change change) {
+        StoredOrder order = locked(orderId);
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            return false;
+        }
+        record(order, EventType.PAYMENT_FAILED, order.status(), change, clock.instant(), Map.of());
+        return true;
+    }
+
+    @Override
+    @Transactional
     public OrderSnapshot flagNeedsAttention(String orderId, Change change) {
         StoredOrder order = locked(orderId);
         Instant now = clock.instant();

@@ -83,6 +83,13 @@ public class Outcomes {
         boolean changed = next != attempt.status();
         boolean retryable = next == AttemptStatus.FAILED && reported.retryable();
         PaymentAttempt updated = attempts.update(with(attempt, next, ref, payUrl, due, count), retryable);
+        if (changed && next == AttemptStatus.FAILED) {
+            // Before our own audit entry: the order's row lock is taken before the audit head, as every order change does.
+            var failed = new LinkedHashMap<String, Object>(change.detail());
+            failed.putAll(detail(attempt, reported));
+            lifecycle.recordPaymentFailed(attempt.orderId(), new Change(change.actor(), change.source(),
+                    "payment attempt " + attempt.number() + " failed at the provider", failed));
+        }
         if (changed) {
             audit.record(change.actor(), "payment." + next.name().toLowerCase(Locale.ROOT), "payment", attemptId,
                     detail(attempt, reported));

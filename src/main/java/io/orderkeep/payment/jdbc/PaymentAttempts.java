@@ -46,6 +46,13 @@ public class PaymentAttempts {
                 .param(orderId).query(PaymentAttempts::map).optional();
     }
 
+    /** The attempt that collected the order's money (the latest, should there be more than one). */
+    public Optional<PaymentAttempt> paid(String orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_attempts WHERE order_id = ? AND status = 'SUCCEEDED'"
+                        + " ORDER BY number DESC LIMIT 1")
+                .param(orderId).query(PaymentAttempts::map).optional();
+    }
+
     public int succeeded(String orderId) {
         return jdbc.sql("SELECT COUNT(*) FROM payment_attempts WHERE order_id = ? AND status = 'SUCCEEDED'")
                 .param(orderId).query(Integer.class).single();

@@ -84,15 +84,10 @@ public class Outcomes {
         boolean retryable = next == AttemptStatus.FAILED && reported.retryable();
         PaymentAttempt updated = attempts.update(with(attempt, next, ref, payUrl, due, count), retryable);
         if (changed && next == AttemptStatus.FAILED) {
-            // Before our own audit entry: the order's row lock is taken before the audit head, as every order change does.
             var failed = new LinkedHashMap<String, Object>(change.detail());
             failed.putAll(detail(attempt, reported));
             lifecycle.recordPaymentFailed(attempt.orderId(), new Change(change.actor(), change.source(),
                     "payment attempt " + attempt.number() + " failed at the provider", failed));
-        }
-        if (changed) {
-            audit.record(change.actor(), "payment." + next.name().toLowerCase(Locale.ROOT), "payment", attemptId,
-                    detail(attempt, reported));
         }
         if (next.isOpen() && queried && due == null) {
             exhausted(updated, change);
@@ -110,6 +105,10 @@ public class Outcomes {
             case FAILED, CANCELLED -> hops.returned(attempt.orderId(), HopName.PAYMENT, now);
             case PENDING, UNKNOWN -> { }
         }
+        // Last, after every change to the order: each transaction takes the order's row lock before the audit head,
+        // so two of them can never wait on each other the other way round.
+        audit.record(change.actor(), "payment." + next.name().toLowerCase(Locale.ROOT), "payment", attemptId,
+                detail(attempt, reported));
         boolean retryNow = retryable && providers.get(attempt.provider()).settings().retryFailed();
         return new Result(updated, retryNow);
     }

@@ -64,11 +64,12 @@ public class Notifications {
         }
         detail.put("verdict", "VERIFIED");
         detail.put("outcome", outcome.name());
-        audit.record(actor, "payment.notification_received", "payment", n.outTradeNo(), detail);
         if (outcome == Verdict.APPLIED) {
             outcomes.apply(n.outTradeNo(), n.payment(), new Change(actor, "notification",
                     "the provider notified the payment's status", Map.of("eventId", n.eventId())), false, false);
         }
+        // After the order's changes: the audit head is always the last lock a transaction takes.
+        audit.record(actor, "payment.notification_received", "payment", n.outTradeNo(), detail);
         return new Received(outcome, null);
     }
 }

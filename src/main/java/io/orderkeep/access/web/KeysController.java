@@ -1,12 +1,12 @@
 package io.orderkeep.access.web;
 
+import io.orderkeep.platform.Page;
 import io.orderkeep.access.ApiKey;
 import io.orderkeep.access.ApiKeys;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Role;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,12 +45,9 @@ class KeysController {
     }
 
     @GetMapping
-    Map<String, Object> list(Caller caller) {
+    Page<Map<String, Object>> list(Caller caller) {
         caller.require(Role.ADMIN);
-        var page = new HashMap<String, Object>();
-        page.put("data", keys.list().stream().map(KeysController::view).toList());
-        page.put("nextCursor", null);
-        return page;
+        return new Page<>(keys.list().stream().map(KeysController::view).toList(), null);
     }
 
     @DeleteMapping("/{id}")

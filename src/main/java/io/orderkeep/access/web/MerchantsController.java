@@ -1,13 +1,12 @@
 package io.orderkeep.access.web;
 
+import io.orderkeep.platform.Page;
 import io.orderkeep.access.Merchant;
 import io.orderkeep.access.Merchants;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Role;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +35,8 @@ class MerchantsController {
     }
 
     @GetMapping
-    Map<String, Object> list(Caller caller) {
-        List<Merchant> all = merchants.list().stream().filter(m -> caller.canSee(m.id())).toList();
-        var page = new java.util.HashMap<String, Object>();
-        page.put("data", all);
-        page.put("nextCursor", null);
-        return page;
+    Page<Merchant> list(Caller caller) {
+        return new Page<>(merchants.list().stream().filter(m -> caller.canSee(m.id())).toList(), null);
     }
 
     @GetMapping("/{id}")

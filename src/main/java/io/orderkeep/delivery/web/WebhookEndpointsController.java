@@ -1,5 +1,6 @@
 package io.orderkeep.delivery.web;
 
+import io.orderkeep.platform.Page;
 import io.orderkeep.delivery.webhook.WebhookEndpoint;
 import io.orderkeep.delivery.webhook.WebhookEndpoints;
 import io.orderkeep.platform.ApiException;
@@ -45,12 +46,8 @@ class WebhookEndpointsController {
     }
 
     @GetMapping
-    Map<String, Object> list(Caller caller, @RequestParam(required = false) String merchantId) {
-        String scope = Scopes.filterOf(caller, merchantId);
-        var page = new LinkedHashMap<String, Object>();
-        page.put("data", endpoints.list(scope));
-        page.put("nextCursor", null);
-        return page;
+    Page<?> list(Caller caller, @RequestParam(required = false) String merchantId) {
+        return new Page<>(endpoints.list(Scopes.filterOf(caller, merchantId)), null);
     }
 
     @GetMapping("/{id}")

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderkeep.ops.metrics.BusinessMetrics;
 import io.orderkeep.reconcile.Reconciliations;
 import io.orderkeep.reconcile.RunSummary;
-import io.orderkeep.sandbox.SandboxConfig;
-import io.orderkeep.sandbox.core.Signer;
 import io.orderkeep.support.Api;
 import io.orderkeep.support.MutableClock;
 import java.io.IOException;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /actuator/prometheus} after a scripted scenario shows the business figures it made. */
 @OpsTest
@@ -99,10 +96,11 @@ class BusinessMetricsHttpTest {
 
         // Two notifications signed as the sandbox signs them, 3 s and 5 s after their events; a duplicate of the
         // second is not a new sample. (Their payments are unknown here: kept as orphans, yet received.)
-        String late = notification(clock.instant().minusSeconds(5));
-        assertThat(notify(notification(clock.instant().minusSeconds(3))).status()).isEqualTo(204);
-        assertThat(notify(late).status()).isEqualTo(204);
-        assertThat(notify(late).status()).isEqualTo(204);
+        String late = SignedNotifications.event(clock.instant().minusSeconds(5));
+        String early = SignedNotifications.event(clock.instant().minusSeconds(3));
+        assertThat(SignedNotifications.post(port, clock, early).status()).isEqualTo(204);
+        assertThat(SignedNotifications.post(port, clock, late).status()).isEqualTo(204);
+        assertThat(SignedNotifications.post(port, clock, late).status()).isEqualTo(204);
 
         // A settlement file: one payment for an open order (repaired by the run), two payments no order holds
         // (one repaired by an operator, one dismissed) and a malformed row (left for review).
@@ -161,21 +159,6 @@ class BusinessMetricsHttpTest {
 
     private static String settled(String txId, String providerRef, String outTradeNo, Instant at) {
         return String.join(",", txId, providerRef, outTradeNo, "PAYMENT", "SUCCESS", "2500", "CNY", "0", at.toString());
-    }
-
-    private String notification(Instant occurredAt) {
-        return Api.JSON.writeValueAsString(Map.of("eventId", "evt_" + UUID.randomUUID(), "providerRef", "sp_lag",
-                "outTradeNo", "pay_lag_" + UUID.randomUUID(), "status", "SUCCEEDED", "amount", 100, "currency", "CNY",
-                "occurredAt", occurredAt.toString()));
-    }
-
-    private Api.Response notify(String body) {
-        long timestamp = clock.instant().getEpochSecond();
-        JsonNode parsed = Api.JSON.readTree(body);
-        return Api.at(port).header("sandbox-event-id", parsed.path("eventId").asString())
-                .header("sandbox-timestamp", Long.toString(timestamp))
-                .header("sandbox-signature", Signer.sign(SandboxConfig.DEVELOPMENT_SECRET, timestamp, body))
-                .post("/api/v1/providers/sandbox/notify", body);
     }
 
     private static Map<String, Object> withProvider(Map<String, Object> order, String provider) {

@@ -64,7 +64,9 @@ public class OrderEvidence {
         var attempts = q.rows("SELECT * FROM payment_attempts WHERE order_id = ? ORDER BY number", orderId);
         attempts.forEach(a -> { a.remove("leaseOwner"); a.remove("leaseUntil"); });
         List<String> attemptIds = attempts.stream().map(a -> (String) a.get("id")).toList();
-        var deliveries = q.rows("SELECT * FROM webhook_deliveries WHERE order_id = ? ORDER BY order_seq, endpoint_id", orderId);
+        var deliveries = q.rows("""
+                SELECT d.*, e.type AS event_type FROM webhook_deliveries d JOIN delivery_events e ON e.id = d.event_id
+                WHERE d.order_id = ? ORDER BY d.order_seq, d.endpoint_id""", orderId);
         for (var d : deliveries) {
             d.remove("leaseOwner");
             d.remove("leaseUntil");
@@ -86,7 +88,7 @@ public class OrderEvidence {
                 q.rowsIn("SELECT * FROM provider_events WHERE out_trade_no IN", attemptIds, "ORDER BY received_at").stream(),
                 audit.stream().filter(a -> String.valueOf(a.get("action")).startsWith("payment.notification"))).toList());
         doc.put("queries", Stream.concat(history.stream().filter(h -> "query".equals(h.get("source"))),
-                audit.stream().filter(a -> String.valueOf(a.get("action")).startsWith("payment.query"))).toList());
+                audit.stream().filter(this::answersAQuery)).toList());
         doc.put("deliveries", deliveries);
         doc.put("audit", chainProof(audit));
         return Optional.of(doc);
@@ -119,6 +121,14 @@ public class OrderEvidence {
         proof.put("head", head.isEmpty() ? null : head.getFirst());
         proof.put("entries", entries);
         return proof;
+    }
+
+    /** A query's answer (changing something or not), or a query left unanswered. */
+    private boolean answersAQuery(Map<String, Object> entry) {
+        String action = String.valueOf(entry.get("action"));
+        return action.startsWith("payment.query")
+                || action.startsWith("payment.") && parsed(entry.get("detail")) instanceof Map<?, ?> detail
+                        && "query".equals(detail.get("source"));
     }
 
     private Object parsed(Object text) {

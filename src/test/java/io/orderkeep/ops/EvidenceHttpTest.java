@@ -9,9 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderkeep.platform.OrderkeepProperties;
 import io.orderkeep.support.Api;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import io.orderkeep.support.EvidenceChain;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,7 @@ class EvidenceHttpTest {
     OrderkeepProperties properties;
 
     @Test
-    void evidenceHoldsHistoryDeliveriesAndAChainAThirdPartyCanRecompute() throws Exception {
+    void evidenceHoldsHistoryDeliveriesAndAChainAThirdPartyCanRecompute() {
         Api admin = Api.at(port).asAdmin();
         String merchant = newMerchant(Api.at(port));
         admin.post("/api/v1/webhook-endpoints", Map.of("merchantId", merchant, "url", "http://127.0.0.1:9/hook",
@@ -59,7 +57,7 @@ class EvidenceHttpTest {
         List<String> actions = audit.path("entries").valueStream().map(e -> e.path("action").asString()).toList();
         assertThat(actions).contains("order.created", "webhook_delivery.replayed");
         for (JsonNode e : audit.path("entries")) {
-            assertThat(recompute(e)).isEqualTo(e.path("hash").asString());
+            assertThat(EvidenceChain.recompute(e)).isEqualTo(e.path("hash").asString());
             assertThat(e.path("prevHash").asString()).isEqualTo(e.path("previousEntryHash").asString());
         }
 
@@ -92,18 +90,5 @@ class EvidenceHttpTest {
         } finally {
             jdbc.sql("UPDATE audit_entries SET detail = ? WHERE seq = ?").params(detail, seq).update();
         }
-    }
-
-    /** The document's algorithm, written independently of Orderkeep's code. */
-    private static String recompute(JsonNode e) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (String field : new String[] {e.path("seq").asString(), e.path("at").asString(), e.path("actor").asString(),
-                e.path("action").asString(), e.path("targetType").asString(), e.path("targetId").asString(),
-                e.path("detail").asString(), e.path("prevHash").asString()}) {
-            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-            sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-            sha.update(bytes);
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 }

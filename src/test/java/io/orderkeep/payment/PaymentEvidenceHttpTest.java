@@ -102,7 +102,13 @@ class PaymentEvidenceHttpTest extends PaymentTestSupport {
             assertThat(audit.path("valid").asBoolean()).isTrue();
             assertThat(EvidenceChain.holds(audit)).isTrue();
             assertThat(audit.path("entries").valueStream().map(e -> e.path("action").asString()))
-                    .contains("order.created", "payment.opened", "payment.succeeded");
+                    .contains("order.created", "payment.opened", "payment.query_answered", "payment.succeeded");
+            String firstDeliveryId = firstDelivery.path("id").asString();
+            assertThat(audit.path("entries").valueStream()
+                    .filter(e -> e.path("action").asString().equals("webhook_delivery.attempted")
+                            && e.path("targetId").asString().equals(firstDeliveryId))
+                    .map(e -> Api.JSON.readTree(e.path("detail").asString()).path("statusCode").asInt()))
+                    .as("the endpoint's answers are in the chain").containsExactly(500, 200);
             assertThat(api.get("/api/v1/audit/verify").json().path("ok").asBoolean()).isTrue();
         }
     }

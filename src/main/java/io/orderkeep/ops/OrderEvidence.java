@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One order's whole story as one JSON-ready document, for a dispute or a complaint: the order, its history, its
- * payment attempts, the provider notifications and queries, the webhook deliveries with every attempt, and the
- * audit entries about any of them with their chain proof — each entry's hash recomputed and its link to the entry
- * before it checked — so that a third party can recompute every hash with the algorithm the document states.
+ * payment attempts, the provider notifications and queries, the webhook deliveries with every attempt, the customer
+ * e-mails (the customer hop), and the audit entries about any of them with their chain proof — each entry's hash
+ * recomputed and its link to the entry before it checked — so that a third party can recompute every hash with the
+ * algorithm the document states.
  */
 @Component
 public class OrderEvidence {
@@ -73,6 +74,14 @@ public class OrderEvidence {
             d.put("attempts", q.rows("SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY attempt", d.get("id")));
         }
         List<String> deliveryIds = deliveries.stream().map(d -> (String) d.get("id")).toList();
+        var emails = q.rows("SELECT * FROM customer_emails WHERE order_id = ? ORDER BY created_at, id", orderId);
+        for (var e : emails) {
+            e.remove("leaseOwner");
+            e.remove("leaseUntil");
+            if (!withContact) {
+                e.computeIfPresent("recipient", (k, v) -> LogMasking.mask((String) v));
+            }
+        }
         List<String> targets = Stream.of(List.of(orderId), attemptIds, deliveryIds).flatMap(List::stream).toList();
         var audit = q.rowsIn("SELECT * FROM audit_entries WHERE target_id IN", targets, "ORDER BY seq");
         var history = q.rows("SELECT * FROM order_history WHERE order_id = ? ORDER BY seq", orderId);
@@ -90,6 +99,7 @@ public class OrderEvidence {
         doc.put("queries", Stream.concat(history.stream().filter(h -> "query".equals(h.get("source"))),
                 audit.stream().filter(this::answersAQuery)).toList());
         doc.put("deliveries", deliveries);
+        doc.put("customerEmails", emails);
         doc.put("audit", chainProof(audit));
         return Optional.of(doc);
     }

@@ -43,6 +43,14 @@ class EvidenceHttpTest {
         String delivery = jdbc.sql("SELECT id FROM webhook_deliveries WHERE order_id = ? ORDER BY order_seq")
                 .param(id).query(String.class).list().getFirst();
         admin.post("/api/v1/deliveries/" + delivery + "/replay", Map.of());
+        // What the mailer leaves once the SMTP server accepted the order's e-mail (no mail server in this context).
+        String event = jdbc.sql("SELECT id FROM delivery_events WHERE order_id = ? ORDER BY order_seq")
+                .param(id).query(String.class).list().getFirst();
+        jdbc.sql("""
+                INSERT INTO customer_emails (id, event_id, order_id, recipient, locale, type, status, attempts,
+                    next_attempt_at, created_at, updated_at)
+                VALUES (?, ?, ?, 'li.wei@example.com', 'zh-CN', 'order.created', 'SENT', 1, 0, 0, 0)""")
+                .params("eml_" + id, event, id).update();
 
         JsonNode doc = admin.get("/api/v1/orders/" + id + "/evidence").json();
         assertThat(doc.path("order").path("id").asString()).isEqualTo(id);
@@ -52,6 +60,8 @@ class EvidenceHttpTest {
                 .contains("customer changed their mind");
         assertThat(doc.path("deliveries").size()).isGreaterThanOrEqualTo(1);
         assertThat(doc.path("deliveries").get(0).path("id").asString()).isEqualTo(delivery);
+        assertThat(doc.path("customerEmails").get(0).path("status").asString()).isEqualTo("SENT");
+        assertThat(doc.path("customerEmails").get(0).path("recipient").asString()).isEqualTo("li.wei@example.com");
         JsonNode audit = doc.path("audit");
         assertThat(audit.path("valid").asBoolean()).isTrue();
         List<String> actions = audit.path("entries").valueStream().map(e -> e.path("action").asString()).toList();
@@ -73,6 +83,7 @@ class EvidenceHttpTest {
         JsonNode printed = Api.JSON.readTree(run.out());
         assertThat(printed.path("audit").path("entries").size()).isEqualTo(audit.path("entries").size());
         assertThat(run.out()).doesNotContain("li.wei@example.com");
+        assertThat(printed.path("customerEmails").get(0).path("recipient").asString()).isEqualTo("l***@example.com");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.orderkeep.ops.logging.LogMasking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,9 @@ public class OrderEvidence {
             }
         }
         List<String> targets = Stream.of(List.of(orderId), attemptIds, deliveryIds).flatMap(List::stream).toList();
-        var audit = q.rowsIn("SELECT * FROM audit_entries WHERE target_id IN", targets, "ORDER BY seq");
+        var audit = new ArrayList<>(q.rowsIn("SELECT * FROM audit_entries WHERE target_id IN", targets, "ORDER BY seq"));
+        audit.addAll(rejectedNotifications(attempts));
+        audit.sort(Comparator.comparingLong(a -> ((Number) a.get("seq")).longValue()));
         var history = q.rows("SELECT * FROM order_history WHERE order_id = ? ORDER BY seq", orderId);
         history.forEach(h -> h.computeIfPresent("detail", (k, v) -> parsed(v)));
 
@@ -131,6 +134,23 @@ public class OrderEvidence {
         proof.put("head", head.isEmpty() ? null : head.getFirst());
         proof.put("entries", entries);
         return proof;
+    }
+
+    /**
+     * Notifications refused (bad signature, stale) whose body names one of the attempts: kept under the provider, not
+     * the payment, as their content is not to be trusted — yet a dispute may turn on them. Few, and found through the
+     * target index; the LIKE only narrows, the exact check is here.
+     */
+    private List<Map<String, Object>> rejectedNotifications(List<Map<String, Object>> attempts) {
+        var rejected = new ArrayList<Map<String, Object>>();
+        for (var attempt : attempts) {
+            String id = (String) attempt.get("id");
+            q.rows("SELECT * FROM audit_entries WHERE target_id = ? AND action = 'payment.notification_rejected' "
+                    + "AND detail LIKE ? ORDER BY seq", attempt.get("provider"), "%" + id + "%").stream()
+                    .filter(entry -> String.valueOf(entry.get("detail")).contains(id))
+                    .forEach(rejected::add);
+        }
+        return rejected;
     }
 
     /** A query's answer (changing something or not), or a query left unanswered. */

@@ -61,6 +61,9 @@ class PaymentEvidenceHttpTest extends PaymentTestSupport {
                 return jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE order_id = ? AND status = 'DELIVERED'")
                         .param(id).query(Long.class).single() == 2;
             });
+            // Someone forges the provider's notification for this payment: refused, and kept as evidence.
+            assertThat(notifyAs("not-the-secret", notification(paymentId, "SUCCEEDED", 2300, "CNY")).status())
+                    .isEqualTo(401);
             var sent = receiver.at("/hook");
             assertThat(sent).allMatch(Receiver.Received::verified);
             assertThat(sent.get(0).id()).as("the redelivery is the same event").isEqualTo(sent.get(1).id());
@@ -68,7 +71,9 @@ class PaymentEvidenceHttpTest extends PaymentTestSupport {
             JsonNode doc = api.get("/api/v1/orders/" + id + "/evidence").json();
             assertThat(doc.path("order").path("status").asString()).isEqualTo("PAID");
             assertThat(doc.path("paymentAttempts").get(0).path("status").asString()).isEqualTo("SUCCEEDED");
-            assertThat(doc.path("notifications").size()).as("nothing arrived from the provider").isZero();
+            assertThat(doc.path("notifications").valueStream().map(n -> n.path("action").asString()))
+                    .as("nothing arrived from the provider; the forgery was refused").containsExactly(
+                            "payment.notification_rejected");
 
             List<JsonNode> queries = doc.path("queries").valueStream().toList();
             assertThat(queries).anySatisfy(h -> {

@@ -85,6 +85,7 @@ public final class Demo {
             beforeStopping.accept(new Servers(world.url(), world.adminKey(), world.sandbox().url()));
             if (settings.keep()) {
                 running = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(world::close, "demo-shutdown"));
                 out.println();
                 out.println("--keep: the servers keep running (Orderkeep " + world.url() + ", sandbox "
                         + world.sandbox().url() + "). Press Ctrl-C to stop them.");

@@ -27,6 +27,7 @@ final class DemoWorld implements AutoCloseable {
     private final ConfigurableApplicationContext orderkeep;
     private final String url;
     private final String adminKey;
+    private boolean closed;
 
     private DemoWorld(SandboxServer sandbox, MerchantReceiver receiver, ConfigurableApplicationContext orderkeep,
             String url, String adminKey) {
@@ -126,9 +127,13 @@ final class DemoWorld implements AutoCloseable {
         return orderkeep;
     }
 
-    /** Orderkeep first (it stops calling the others), then the receiver and the sandbox. */
+    /** Orderkeep first (it stops calling the others), then the receiver and the sandbox. Closing twice is harmless. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         orderkeep.close();
         receiver.close();
         sandbox.close();

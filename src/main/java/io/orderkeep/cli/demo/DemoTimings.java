@@ -111,7 +111,10 @@ public record DemoTimings(double speed) {
             return ms == 0 ? "0s" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
         }
         long s = ms / 1000;
-        return s < 60 || s % 60 != 0 ? s + "s" : s / 60 + "m";
+        if (s < 90 && s % 60 != 0) {
+            return s + "s";
+        }
+        return s % 60 == 0 ? s / 60 + "m" : s / 60 + "m" + s % 60 + "s";
     }
 
     /** {@code 10×}, {@code 2.5×}. */

@@ -103,6 +103,9 @@ final class Summary {
         if (d == null) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+        if (d.toSeconds() < 60) {
+            return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+        }
+        return String.format(Locale.ROOT, "%dm%02ds", d.toMinutes(), d.toSecondsPart());
     }
 }

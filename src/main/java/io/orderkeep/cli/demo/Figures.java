@@ -121,7 +121,7 @@ record Figures(Snapshot snapshot) {
 
     /** Payment: how the result arrived (the history entry that settled it), timed from the order's creation. */
     HopFigures payment() {
-        var ways = ways("notification", "query", "reconciliation");
+        var ways = ways("notification", "query", "reconciliation", "expiry");
         for (Order order : orders()) {
             if (order.hop("payment") != null && order.hop("payment").state().equals("RETURNED")) {
                 String how = snapshot.paymentHow().getOrDefault(order.id(), "other");

@@ -16,7 +16,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class OrderRecords {
 
-    /** History entries that settle the payment hop; their {@code source} says how the result arrived. */
+    /**
+     * History entries that settle the payment hop; their {@code source} says how the result arrived
+     * ({@code notification}, {@code query}, {@code reconciliation}), or {@code expiry} for an order nobody paid.
+     */
     private static final Set<String> PAYMENT_RESULTS =
             Set.of("order.paid", "order.payment_failed", "order.expired", "order.cancelled");
 
@@ -82,8 +85,10 @@ final class OrderRecords {
     private String paymentSource(String orderId) {
         JsonNode history = orderkeep.get("/api/v1/orders/" + orderId + "/history").expect("order history");
         for (JsonNode entry : history.path("data")) {
-            if (PAYMENT_RESULTS.contains(entry.path("type").asString())) {
-                return entry.path("source").asString();
+            String type = entry.path("type").asString();
+            if (PAYMENT_RESULTS.contains(type)) {
+                // An order that expired first: nobody paid, the watch closed the payment when the window ended.
+                return type.equals("order.expired") ? "expiry" : entry.path("source").asString();
             }
         }
         // The hop came back without a history entry of its own (e.g. an abandoned attempt): nothing to attribute.

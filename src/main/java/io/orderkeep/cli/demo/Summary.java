@@ -37,12 +37,17 @@ final class Summary {
             out.printf(Locale.ROOT, "  %-26s %9s %9s %9s%n", hop.hop(), hop.returned() + "/" + hop.expected(),
                     time(all.percentile(0.5)), time(all.percentile(0.99)));
             for (Way way : hop.ways()) {
-                String how = way.how().contains("delivery") ? way.how() : "by " + way.how();
+                String how = switch (way.how()) {
+                    case "first delivery", "redelivery" -> way.how();
+                    case "expiry" -> "expired unpaid";
+                    default -> "by " + way.how();
+                };
                 out.printf(Locale.ROOT, "    %-24s %9d %9s %9s%n", how, way.orders(), time(way.percentile(0.5)),
                         time(way.percentile(0.99)));
             }
         }
-        out.println("  (payment and settlement timed from the order's creation; merchant from each event to its 2xx)");
+        out.println("  (payment and settlement timed from the order's creation; merchant from each event to its 2xx;");
+        out.println("   expired unpaid: nobody paid, the watch closed the payment at the end of its window)");
         out.println();
         line(out, "orders placed", f.placed());
         line(out, "orders paid", f.paid());

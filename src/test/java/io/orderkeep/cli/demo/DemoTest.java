@@ -72,6 +72,8 @@ class DemoTest {
             assertThat(way(summary, "by " + source)).as(source)
                     .isEqualTo(api.paymentSource().values().stream().filter(source::equals).count());
         }
+        assertThat(way(summary, "expired unpaid"))
+                .isEqualTo(api.paymentSource().values().stream().filter("expiry"::equals).count());
         assertThat(figure(summary, "found by query")).isEqualTo(way(summary, "by query"));
         assertThat(figure(summary, "redelivered")).isEqualTo(api.deliveries().stream()
                 .filter(d -> d.path("status").asString().equals("DELIVERED") && d.path("attemptCount").asInt() > 1).count());
@@ -145,7 +147,8 @@ class DemoTest {
             list(api.get("/api/v1/orders/" + id + "/history").json()).stream()
                     .filter(e -> RESULTS.contains(e.path("type").asString())).findFirst()
                     .filter(e -> hopState(order, "payment").equals("RETURNED"))
-                    .ifPresent(e -> sources.put(id, e.path("source").asString()));
+                    .ifPresent(e -> sources.put(id, e.path("type").asString().equals("order.expired")
+                            ? "expiry" : e.path("source").asString()));
         }
         Matcher run = Pattern.compile("\\((rec_[0-9A-Z]+)\\)").matcher(summary);
         assertThat(run.find()).as(summary).isTrue();

@@ -75,7 +75,9 @@ public final class Demo {
             JsonNode verify = orderkeep.get("/api/v1/audit/verify").expect("GET /api/v1/audit/verify");
             var audit = new Summary.Audit(verify.path("ok").asBoolean(), verify.path("entries").asLong(),
                     verify.path("firstBadSeq").isNull() ? null : verify.path("firstBadSeq").asLong());
-            boolean success = Summary.print(out, figures, reconciled, audit, plan(plan), world.receiver());
+            var reasons = records.attentionReasons(
+                    figures.needingAttention().stream().limit(Summary.MAX_LISTED).toList());
+            boolean success = Summary.print(out, figures, reconciled, audit, plan(plan), world.receiver(), reasons);
             out.printf("Took %s: start-up %s, customers %s, settling %s, reconciliation and summary %s.%n",
                     DemoTimings.words(since(started)), DemoTimings.words(Duration.between(started, up)),
                     DemoTimings.words(Duration.between(up, customersDone)),
@@ -165,8 +167,12 @@ public final class Demo {
         return Duration.ofSeconds(Duration.between(start, Instant.now()).toSeconds());
     }
 
+    /**
+     * How often the status line is read: each read lists every order and delivery through the API, on the same
+     * database the demo's traffic uses, so a big demo reads less often (10 ms per order).
+     */
     private Duration refresh() {
-        return Duration.ofMillis(Math.max(200, Math.round(1000 / timings.speed())));
+        return Duration.ofMillis(Math.max(Math.max(200, Math.round(1000 / timings.speed())), 10L * settings.orders()));
     }
 
     /** Every settlement day (in the sandbox's zone) the demo touched: usually one. */

@@ -95,6 +95,20 @@ final class OrderRecords {
         return "other";
     }
 
+    /** Why each order was flagged for a person: the reason of its latest {@code order.needs_attention} entry. */
+    Map<String, String> attentionReasons(List<Order> flagged) {
+        var reasons = new HashMap<String, String>();
+        for (Order order : flagged) {
+            JsonNode history = orderkeep.get("/api/v1/orders/" + order.id() + "/history").expect("order history");
+            for (JsonNode entry : history.path("data")) {
+                if (entry.path("type").asString().equals("order.needs_attention")) {
+                    reasons.put(order.id(), entry.path("reason").asString());
+                }
+            }
+        }
+        return reasons;
+    }
+
     private static Order order(JsonNode node) {
         var hops = new HashMap<String, Hop>();
         for (JsonNode hop : node.path("hops")) {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The table printed at the end. Its lines are stable (the tests read them back): hop lines
@@ -23,11 +24,14 @@ final class Summary {
     /** What the customers were told to do (the plan), to compare with what Orderkeep recorded. */
     record Plan(long pay, long fail, long walkAway) {}
 
+    /** Orders listed by id under "needs attention" and "unreturned"; the API lists them all. */
+    static final int MAX_LISTED = 20;
+
     private Summary() {}
 
     /** Prints the summary; answers whether the demo succeeded (every order back, chain intact, all signatures good). */
     static boolean print(PrintWriter out, Figures f, Reconciled reconciled, Audit audit, Plan plan,
-            MerchantReceiver receiver) {
+            MerchantReceiver receiver, Map<String, String> attentionReasons) {
         out.println();
         out.println("Summary — every figure read back from Orderkeep's API (orders, history, deliveries, reconciliation, audit)");
         out.println();
@@ -67,10 +71,10 @@ final class Summary {
         line(out, "discrepancies repaired", reconciled.repaired());
         line(out, "discrepancies for review", reconciled.needsReview());
         line(out, "needs attention", f.needingAttention().size());
-        f.needingAttention().stream().limit(20).forEach(o ->
-                out.printf(Locale.ROOT, "    %s  %s  flagged for a person (see its history and evidence)%n", o.id(), o.status()));
+        f.needingAttention().stream().limit(MAX_LISTED).forEach(o -> out.printf(Locale.ROOT, "    %s  %s  %s%n", o.id(),
+                o.status(), attentionReasons.getOrDefault(o.id(), "flagged for a person")));
         line(out, "unreturned at the end", f.notBack().size());
-        f.notBack().stream().limit(20).forEach(o -> out.printf(Locale.ROOT, "    %s  %s  %s%s%n", o.id(), o.status(),
+        f.notBack().stream().limit(MAX_LISTED).forEach(o -> out.printf(Locale.ROOT, "    %s  %s  %s%s%n", o.id(), o.status(),
                 hopsOf(o), o.needsAttention() ? "  needs attention" : "  NOT FLAGGED"));
         out.printf(Locale.ROOT, "%-30s %s%n", "audit chain:", audit.ok() ? "intact (" + audit.entries() + " entries)"
                 : "BROKEN at entry " + audit.firstBadSeq());

@@ -79,10 +79,8 @@ public final class Demo {
                     figures.needingAttention().stream().limit(Summary.MAX_LISTED).toList());
             boolean success = Summary.print(out, figures, reconciled, audit, plan(plan), world.receiver(), reasons);
             out.printf("Took %s: start-up %s, customers %s, settling %s, reconciliation and summary %s.%n",
-                    DemoTimings.words(since(started)), DemoTimings.words(Duration.between(started, up)),
-                    DemoTimings.words(Duration.between(up, customersDone)),
-                    DemoTimings.words(Duration.between(customersDone, reconciling)),
-                    DemoTimings.words(since(reconciling)));
+                    seconds(started, Instant.now()), seconds(started, up), seconds(up, customersDone),
+                    seconds(customersDone, reconciling), seconds(reconciling, Instant.now()));
             out.flush();
             beforeStopping.accept(new Servers(world.url(), world.adminKey(), world.sandbox().url()));
             if (settings.keep()) {
@@ -163,8 +161,8 @@ public final class Demo {
         }
     }
 
-    private static Duration since(Instant start) {
-        return Duration.ofSeconds(Duration.between(start, Instant.now()).toSeconds());
+    private static String seconds(Instant from, Instant to) {
+        return DemoTimings.words(Duration.ofSeconds(Duration.between(from, to).toSeconds()));
     }
 
     /**

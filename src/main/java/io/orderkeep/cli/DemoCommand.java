@@ -78,7 +78,15 @@ class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
         }
-        var outcome = new Demo(settings, spec.commandLine().getOut()).run();
+        Demo.Outcome outcome;
+        try {
+            outcome = new Demo(settings, spec.commandLine().getOut()).run();
+        } catch (RuntimeException e) {
+            // A port taken, a server that would not start: one line that says why, not a stack trace.
+            spec.commandLine().getErr().println("error: the demo stopped: " + e.getMessage()
+                    + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+            return 1;
+        }
         if (outcome.running()) {
             return OrderkeepCommand.KEEP_RUNNING;
         }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.TypeConversionException;
 
 /** The demo's options, refused before anything starts (the demo itself runs in {@code cli.demo.DemoTest}). */
@@ -40,6 +44,17 @@ class DemoCommandTest {
         assertThatThrownBy(() -> converter.convert("2 minutes")).isInstanceOf(TypeConversionException.class);
         assertThatThrownBy(() -> converter.convert("m")).isInstanceOf(TypeConversionException.class);
         assertThat(demo("--duration", "soon").err()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void saysInOneLineWhenAPortIsTaken(@TempDir Path dir) throws Exception {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var run = demo("--sandbox-port", Integer.toString(taken.getLocalPort()), "--data-dir", dir.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).startsWith("error: the demo stopped: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .doesNotContain("\tat ");
+        }
     }
 
     private static Run demo(String... options) {

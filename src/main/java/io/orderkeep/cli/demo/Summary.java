@@ -29,7 +29,10 @@ final class Summary {
 
     private Summary() {}
 
-    /** Prints the summary; answers whether the demo succeeded (every order back, chain intact, all signatures good). */
+    /**
+     * Prints the summary; answers whether the demo succeeded: Orderkeep holds every order the customers placed, every
+     * one came back, the audit chain is intact and every webhook's signature verified.
+     */
     static boolean print(PrintWriter out, Figures f, Reconciled reconciled, Audit audit, Plan plan,
             MerchantReceiver receiver, Map<String, String> attentionReasons) {
         out.println();
@@ -78,10 +81,14 @@ final class Summary {
                 hopsOf(o), o.needsAttention() ? "  needs attention" : "  NOT FLAGGED"));
         out.printf(Locale.ROOT, "%-30s %s%n", "audit chain:", audit.ok() ? "intact (" + audit.entries() + " entries)"
                 : "BROKEN at entry " + audit.firstBadSeq());
-        boolean success = f.notBack().isEmpty() && audit.ok() && receiver.badSignatures() == 0 && f.placed() > 0;
+        boolean allPlaced = f.placed() == plan.pay() + plan.fail() + plan.walkAway();
+        boolean success = allPlaced && f.notBack().isEmpty() && audit.ok() && receiver.badSignatures() == 0;
         out.println();
         if (success) {
             out.println("Every order came back and the audit chain verifies.");
+        } else if (!allPlaced) {
+            out.println("Orderkeep holds " + f.placed() + " orders; the customers placed "
+                    + (plan.pay() + plan.fail() + plan.walkAway()) + ".");
         } else if (!audit.ok()) {
             out.println("The audit chain does not verify.");
         } else if (receiver.badSignatures() > 0) {

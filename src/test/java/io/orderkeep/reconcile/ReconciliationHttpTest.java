@@ -122,6 +122,9 @@ class ReconciliationHttpTest {
         String orderId = planted.repairable();
         var order = admin.get("/api/v1/orders/" + orderId).json();
         assertThat(order.path("status").asString()).isEqualTo("PAID");
+        // The provider's result is known now: the payment hop comes back with the settlement hop.
+        assertThat(order.path("hops").toString()).contains("{\"hop\":\"payment\",\"state\":\"RETURNED\"")
+                .contains("{\"hop\":\"settlement\",\"state\":\"RETURNED\"");
         var history = admin.get("/api/v1/orders/" + orderId + "/history").json().path("data");
         JsonNode paid = null;
         for (JsonNode entry : history) {

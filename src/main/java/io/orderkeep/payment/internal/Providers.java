@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +31,15 @@ public class Providers {
     private final Environment environment;
     private volatile String notifyBase;
 
-    Providers(List<PaymentProvider> providers, Clock clock, OrderkeepProperties properties, Environment environment) {
+    /**
+     * @param breakerPause how long a provider's calls pause once its breaker opens ({@code orderkeep.watch.breaker-pause},
+     *     30 s; the demo shortens it with the rest of its compressed schedule)
+     */
+    Providers(List<PaymentProvider> providers, Clock clock, OrderkeepProperties properties, Environment environment,
+            @Value("${orderkeep.watch.breaker-pause:30s}") Duration breakerPause) {
         this.byName = providers.stream().collect(Collectors.toUnmodifiableMap(PaymentProvider::name, p -> p));
         this.breakers = providers.stream().collect(Collectors.toUnmodifiableMap(PaymentProvider::name,
-                p -> new CircuitBreaker(5, Duration.ofSeconds(30), clock)));
+                p -> new CircuitBreaker(5, breakerPause, clock)));
         this.properties = properties;
         this.environment = environment;
     }

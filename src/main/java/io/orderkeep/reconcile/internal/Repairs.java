@@ -88,6 +88,8 @@ public class Repairs {
         if (outcome instanceof TransitionOutcome.Refused refused) {
             return new Decision("NEEDS_REVIEW", "mark paid was refused: " + refused.reason());
         }
+        // The provider's result is known now, even if no notification or query ever brought it.
+        hops.returned(orderId, HopName.PAYMENT, clock.instant());
         hops.returned(orderId, HopName.SETTLEMENT, clock.instant());
         return new Decision("AUTO_REPAIRED", "order " + orderId + " marked paid");
     }

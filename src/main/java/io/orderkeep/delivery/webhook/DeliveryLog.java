@@ -7,6 +7,8 @@ import io.orderkeep.platform.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Deliveries as people see them (newest first, each with every attempt), and the replay of one. */
 @Service
+@NamedInterface("webhook")
 public class DeliveryLog {
 
     public static final Set<String> STATUSES = Set.of("PENDING", "RETRYING", "DELIVERED", "DEAD");
@@ -82,6 +86,29 @@ public class DeliveryLog {
                 UPDATE webhook_deliveries SET next_attempt_at = ?, updated_at = ?
                 WHERE id = ? AND status IN ('PENDING', 'RETRYING')""").params(now, now, id).update();
         audit.record(actor, "webhook_delivery.replayed", "webhook_delivery", id, Map.of());
+    }
+
+    /** How many attempts an endpoint made since some instant, and how many of them did not get a 2xx. */
+    public record FailureRate(long attempts, long failures) {
+        /** Failures over attempts, 0 when there were none. */
+        public double rate() {
+            return attempts == 0 ? 0 : (double) failures / attempts;
+        }
+    }
+
+    /** Every endpoint that had attempts at or after {@code since}, by endpoint id. */
+    public Map<String, FailureRate> failureRates(Instant since) {
+        var rates = new HashMap<String, FailureRate>();
+        jdbc.sql("""
+                SELECT d.endpoint_id, COUNT(*),
+                    SUM(CASE WHEN a.status_code BETWEEN 200 AND 299 THEN 0 ELSE 1 END)
+                FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
+                WHERE a.at >= ? GROUP BY d.endpoint_id""")
+                .param(since.toEpochMilli())
+                .query(rs -> {
+                    rates.put(rs.getString(1), new FailureRate(rs.getLong(2), rs.getLong(3)));
+                });
+        return rates;
     }
 
     private static void condition(StringBuilder sql, List<Object> params, String condition, Object value) {

@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /console/admin/keys}: API keys listed (never the keys), created (the key shown on that one answer only,
+ * {@code /console/keys}: API keys listed (never the keys), created (the key shown on that one answer only,
  * never stored in the session or a redirect) and revoked; admin only, as {@code /api/v1/keys}.
  */
 @Controller
-@RequestMapping("/console/admin/keys")
+@RequestMapping("/console/keys")
 class KeysAdmin {
 
     private final ApiKeys keys;

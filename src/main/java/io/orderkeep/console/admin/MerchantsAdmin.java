@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /console/admin/merchants}: the merchants, and a new one; admin only, as {@code /api/v1/merchants}. */
+/** {@code /console/merchants}: the merchants, and a new one; admin only, as {@code /api/v1/merchants}. */
 @Controller
-@RequestMapping("/console/admin/merchants")
+@RequestMapping("/console/merchants")
 class MerchantsAdmin {
 
     /** The zones offered first in the form; any other IANA zone may be typed. */

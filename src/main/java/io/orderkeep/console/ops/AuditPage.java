@@ -6,7 +6,7 @@ import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Role;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,19 +30,22 @@ class AuditPage {
         this.entries = entries;
     }
 
-    /** The search as the form sends it; {@code from} and {@code to} are local times in the page's zone. */
+    /**
+     * The search as the form sends it. {@code from} and {@code to} are UTC: the trail spans every merchant, so no
+     * merchant's zone is the page's, and the page names UTC beside the fields and the times.
+     */
     record Search(String targetId, String actor, String from, String to) {}
 
     @GetMapping
-    String search(Caller caller, Model model, ZoneId zone, @RequestParam(required = false) String targetId,
+    String search(Caller caller, Model model, @RequestParam(required = false) String targetId,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String cursor,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         caller.require(Role.ADMIN, Role.OPERATOR, Role.AUDITOR);
         var search = new Search(Forms.blankToNull(targetId), Forms.blankToNull(actor), Forms.blankToNull(from),
                 Forms.blankToNull(to));
-        var filter = new AuditEntries.Filter(search.targetId(), search.actor(), instant("from", search.from(), zone),
-                instant("to", search.to(), zone));
+        var filter = new AuditEntries.Filter(search.targetId(), search.actor(), instant("from", search.from()),
+                instant("to", search.to()));
         model.addAttribute("search", search);
         model.addAttribute("page", entries.page(filter, 100, cursor));
         return htmx != null ? "console/audit :: results" : "console/audit";
@@ -55,12 +58,12 @@ class AuditPage {
         return "console/audit :: verification";
     }
 
-    private static Instant instant(String field, String local, ZoneId zone) {
+    private static Instant instant(String field, String local) {
         if (local == null) {
             return null;
         }
         try {
-            return LocalDateTime.parse(local).atZone(zone).toInstant();
+            return LocalDateTime.parse(local).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw ApiException.validation(field, "must be a date and time like 2026-11-22T16:30");
         }

@@ -16,6 +16,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -40,13 +45,15 @@ class ReconciliationsPage {
 
     private final Reconciliations reconciliations;
     private final Discrepancies discrepancies;
+    private final MessageSource messages;
 
-    ReconciliationsPage(Reconciliations reconciliations, Discrepancies discrepancies) {
+    ReconciliationsPage(Reconciliations reconciliations, Discrepancies discrepancies, MessageSource messages) {
         this.reconciliations = reconciliations;
         this.discrepancies = discrepancies;
+        this.messages = messages;
     }
 
-    @GetMapping("/reconciliations")
+    @GetMapping({"/reconciliations", "/reconciliation"})
     String start(Caller caller, Model model) {
         caller.require(Role.ADMIN, Role.OPERATOR, Role.AUDITOR);
         model.addAttribute("providers", PROVIDERS);
@@ -89,6 +96,12 @@ class ReconciliationsPage {
         return "redirect:/console/reconciliations/" + run.id();
     }
 
+    @GetMapping("/reconciliations/open")
+    String open(Caller caller, @RequestParam(required = false) String id) {
+        caller.require(Role.ADMIN, Role.OPERATOR, Role.AUDITOR);
+        return "redirect:/console/reconciliations/" + find(String.valueOf(Forms.blankToNull(id))).id();
+    }
+
     @GetMapping("/reconciliations/{id}")
     String run(Caller caller, Model model, @PathVariable String id,
             @RequestParam(required = false) String resolution) {
@@ -123,12 +136,31 @@ class ReconciliationsPage {
         return "console/reconciliation :: discrepancy";
     }
 
+    /** The chart of a run's counts, as the ECharts option that console.js draws; kinds named in the reader's language. */
+    @GetMapping(path = "/reconciliations/{id}/chart.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> chart(Caller caller, @PathVariable String id, Locale locale) {
+        caller.require(Role.ADMIN, Role.OPERATOR, Role.AUDITOR);
+        RunSummary run = find(id);
+        List<String> names = KINDS.stream().map(kind -> messages.getMessage("rec.kind." + kind, null, locale)).toList();
+        List<Long> values = KINDS.stream().map(run::count).toList();
+        return Map.of(
+                "grid", Map.of("containLabel", true, "left", 8, "right", 16, "top", 16, "bottom", 8),
+                "tooltip", Map.of("trigger", "axis"),
+                "xAxis", Map.of("type", "value", "minInterval", 1),
+                "yAxis", Map.of("type", "category", "data", names, "inverse", true),
+                "series", List.of(Map.of("type", "bar", "data", values, "name",
+                        messages.getMessage("rec.counts", null, locale), "label", Map.of("show", true,
+                        "position", "right"))));
+    }
+
     private RunSummary find(String id) {
         return reconciliations.find(id).orElseThrow(() -> ApiException.notFound("Reconciliation", id));
     }
 
     private void fill(Caller caller, Model model, RunSummary run, String resolution) {
         model.addAttribute("run", run);
+        model.addAttribute("chart", true);
         model.addAttribute("resolution", resolution);
         model.addAttribute("discrepancies", discrepancies.list(run.id(), null, resolution, Page.MAX_LIMIT, null));
         model.addAttribute("actions", Discrepancies.Action.values());

@@ -2,7 +2,6 @@ package io.orderkeep.console.ops;
 
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
-import io.orderkeep.platform.Page;
 import io.orderkeep.platform.Role;
 import io.orderkeep.reconcile.Discrepancies;
 import io.orderkeep.reconcile.Reconciliations;
@@ -104,9 +103,9 @@ class ReconciliationsPage {
 
     @GetMapping("/reconciliations/{id}")
     String run(Caller caller, Model model, @PathVariable String id,
-            @RequestParam(required = false) String resolution) {
+            @RequestParam(required = false) String resolution, @RequestParam(required = false) String cursor) {
         caller.require(Role.ADMIN, Role.OPERATOR, Role.AUDITOR);
-        fill(caller, model, find(id), resolution == null ? "NEEDS_REVIEW" : Forms.blankToNull(resolution));
+        fill(caller, model, find(id), resolution == null ? "NEEDS_REVIEW" : Forms.blankToNull(resolution), cursor);
         return "console/reconciliation";
     }
 
@@ -115,7 +114,7 @@ class ReconciliationsPage {
     String progress(Caller caller, Model model, @PathVariable String id) {
         caller.require(Role.ADMIN, Role.OPERATOR, Role.AUDITOR);
         RunSummary run = find(id);
-        fill(caller, model, run, "NEEDS_REVIEW");
+        fill(caller, model, run, "NEEDS_REVIEW", null);
         return "RUNNING".equals(run.status()) ? "console/reconciliation :: progress" : "console/reconciliation :: results";
     }
 
@@ -145,7 +144,7 @@ class ReconciliationsPage {
         List<String> names = KINDS.stream().map(kind -> messages.getMessage("rec.kind." + kind, null, locale)).toList();
         List<Long> values = KINDS.stream().map(run::count).toList();
         return Map.of(
-                "grid", Map.of("containLabel", true, "left", 8, "right", 16, "top", 16, "bottom", 8),
+                "grid", Map.of("containLabel", false, "left", 160, "right", 48, "top", 16, "bottom", 32),
                 "tooltip", Map.of("trigger", "axis"),
                 "xAxis", Map.of("type", "value", "minInterval", 1),
                 "yAxis", Map.of("type", "category", "data", names, "inverse", true),
@@ -158,11 +157,11 @@ class ReconciliationsPage {
         return reconciliations.find(id).orElseThrow(() -> ApiException.notFound("Reconciliation", id));
     }
 
-    private void fill(Caller caller, Model model, RunSummary run, String resolution) {
+    private void fill(Caller caller, Model model, RunSummary run, String resolution, String cursor) {
         model.addAttribute("run", run);
         model.addAttribute("chart", true);
         model.addAttribute("resolution", resolution);
-        model.addAttribute("discrepancies", discrepancies.list(run.id(), null, resolution, Page.MAX_LIMIT, null));
+        model.addAttribute("discrepancies", discrepancies.list(run.id(), null, resolution, 100, cursor));
         model.addAttribute("actions", Discrepancies.Action.values());
         model.addAttribute("kinds", KINDS);
         model.addAttribute("percent", run.rowsTotal() == 0 ? 0 : Math.min(100, run.rowsRead() * 100 / run.rowsTotal()));

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +66,8 @@ class AdminBrowserTest {
         browser.find("#m-zone").clear();
         browser.find("#m-zone").sendKeys("Asia/Tokyo");
         browser.find("form.stack button[type=submit]").click();
-        browser.awaitText("[role=status]", "Merchant " + merchant + " created.");
+        present("#merchant-" + merchant);
+        assertThat(browser.text(".notice.ok")).isEqualTo("Merchant " + merchant + " created.");
         assertThat(browser.text("#merchant-" + merchant)).contains("Console Tea", "Asia/Tokyo");
         browser.checkPage("merchants-en");
 
@@ -74,7 +76,8 @@ class AdminBrowserTest {
         new Select(browser.find("#k-merchant")).selectByValue(merchant);
         browser.find("#k-name").sendKeys("console key");
         browser.find("form.stack button[type=submit]").click();
-        browser.awaitText("[role=status]", "shown only this once");
+        present("#new-key");
+        assertThat(browser.text(".notice.ok")).contains("shown only this once");
         String key = browser.text("#new-key");
         assertThat(key).startsWith("ok_");
         String keyId = browser.find("tbody tr:last-child").getAttribute("id").substring("key-".length());
@@ -85,7 +88,8 @@ class AdminBrowserTest {
 
         browser.find("#key-" + keyId + " button.danger").click();
         browser.driver().switchTo().alert().accept();
-        browser.awaitText("[role=status]", "Key " + keyId + " revoked");
+        present("#key-" + keyId + " .state");
+        assertThat(browser.text(".notice.ok")).startsWith("Key " + keyId + " revoked");
         assertThat(browser.text("#key-" + keyId)).contains("Revoked");
         assertThat(Api.at(port).as(key).get("/api/v1/orders").status()).isEqualTo(401);
         var audit = Api.at(port).asAdmin().get("/api/v1/audit?actor=user:" + ADMIN).json().path("data");
@@ -99,14 +103,16 @@ class AdminBrowserTest {
         browser.find("#u-name").sendKeys("new-auditor");
         new Select(browser.find("#u-role")).selectByValue("auditor");
         browser.find("form.stack button[type=submit]").click();
-        browser.awaitText("[role=status]", "User new-auditor created.");
+        present("#new-password");
+        assertThat(browser.text(".notice.ok")).startsWith("User new-auditor created.");
         String password = browser.text("#new-password");
         assertThat(users.authenticate("new-auditor", password)).isPresent();
         browser.checkPage("users-en");
 
         browser.find("#user-new-auditor button.danger").click();
         browser.driver().switchTo().alert().accept();
-        browser.awaitText("[role=status]", "User new-auditor disabled");
+        present("#user-new-auditor .state");
+        assertThat(browser.text(".notice.ok")).startsWith("User new-auditor disabled");
         assertThat(users.authenticate("new-auditor", password)).isEmpty();
         assertThat(browser.findAll("#user-" + ADMIN + " button")).as("no one disables themself").isEmpty();
     }
@@ -124,6 +130,11 @@ class AdminBrowserTest {
         assertThat(browser.text("h1")).isEqualTo("控制台用户");
         browser.checkPage("users-zh-CN");
         browser.open("/console/users?lang=en");
+    }
+
+    /** Waits for an element of the page a form answered with; the old page's elements go stale meanwhile. */
+    private void present(String css) {
+        browser.await(d -> !d.findElements(By.cssSelector(css)).isEmpty());
     }
 
     /** The status the signed-in browser gets for a page, asked with its own session. */

@@ -77,13 +77,15 @@ class DeliveriesBrowserTest {
 
         receiver.answer("/failing", 200);
         browser.find("#row-" + dead.get(0) + " button.replay").click();
-        browser.awaitText("#row-" + dead.get(0), "Queued again");
+        browser.await(d -> !d.findElements(By.cssSelector("#row-" + dead.get(0) + " .ok")).isEmpty());
+        assertThat(browser.text("#row-" + dead.get(0) + " .ok")).isEqualTo("Queued again");
         await().atMost(Duration.ofSeconds(30)).until(() -> status(dead.get(0)).equals("DELIVERED"));
 
         browser.open("/console/deliveries?endpointId=" + failing);
         browser.find("#pick-" + dead.get(1)).click();
         browser.find("#replay-selected").click();
-        browser.awaitText("#results .notice", "1 delivery was sent back to the queue.");
+        browser.await(d -> !d.findElements(By.cssSelector("#results .notice")).isEmpty());
+        assertThat(browser.text("#results .notice")).isEqualTo("1 delivery was sent back to the queue.");
         await().atMost(Duration.ofSeconds(30)).until(() -> status(dead.get(1)).equals("DELIVERED"));
         assertThat(receiver.received("/failing")).isEqualTo(6);
 

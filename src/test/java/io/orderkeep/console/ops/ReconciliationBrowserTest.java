@@ -85,8 +85,10 @@ class ReconciliationBrowserTest {
         new Select(first.findElement(By.name("action"))).selectByValue("IGNORE");
         first.findElement(By.name("reason")).sendKeys("test file: no such payment");
         first.findElement(By.cssSelector("button[type=submit]")).click();
-        browser.awaitText("#dis-" + discrepancy, "by user:" + OPERATOR);
-        assertThat(browser.text("#dis-" + discrepancy)).contains("Dismissed", "test file: no such payment");
+        // Waits for what only the swapped-in row has: reading the old row's text while htmx replaces it goes stale.
+        browser.await(d -> !d.findElements(By.cssSelector("#dis-" + discrepancy + " .resolved")).isEmpty());
+        assertThat(browser.text("#dis-" + discrepancy)).contains("Dismissed", "by user:" + OPERATOR,
+                "test file: no such payment");
 
         var audited = Api.at(port).asAdmin().get("/api/v1/audit?targetId=" + discrepancy).json().path("data");
         assertThat(audited).hasSize(1);
@@ -98,7 +100,7 @@ class ReconciliationBrowserTest {
         browser.find("#a-actor").sendKeys("user:" + OPERATOR);
         browser.find("form.filters button[type=submit]").click();
         browser.await(d -> d.getCurrentUrl().contains("targetId=" + discrepancy));
-        browser.awaitText("#results tbody", "discrepancy.resolved");
+        assertThat(browser.text("#results tbody")).contains("discrepancy.resolved");
         assertThat(browser.findAll("#results tbody tr")).hasSize(1);
         browser.find("#verify").click();
         browser.await(d -> !d.findElements(By.id("verify-result")).isEmpty());

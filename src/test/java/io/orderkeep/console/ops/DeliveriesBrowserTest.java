@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -114,6 +116,24 @@ class DeliveriesBrowserTest {
         assertThat(browser.text("h1")).isEqualTo("端点");
         browser.checkPage("endpoints-zh-CN");
         browser.open("/console/endpoints?lang=en");
+    }
+
+    @Test
+    void thePagesFitAPhoneScreen() {
+        browser.logout().login(OPERATOR, ConsolePagesTest.PASSWORD);
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String page : List.of("deliveries", "endpoints", "reconciliation", "audit")) {
+                browser.open("/console/" + page + "?status=");
+                Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
+                        "var m = document.querySelector('main'); return m.scrollWidth - m.clientWidth;");
+                assertThat(((Number) overflow).intValue()).as(page + " scrolls sideways only inside its tables")
+                        .isLessThanOrEqualTo(0);
+                browser.checkPage(page + "-phone");
+            }
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 1400));
+        }
     }
 
     @Test

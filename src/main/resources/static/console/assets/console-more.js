@@ -1,5 +1,5 @@
-// Deliveries, reconciliation and the admin pages: a form marked data-confirm="question" asks before it is sent
-// (revoking a key, disabling a user). Kept here because the Content-Security-Policy refuses inline script.
+// The deliveries and admin pages' behaviour, kept here because the Content-Security-Policy refuses inline script.
+// A form marked data-confirm="question" asks before it is sent (revoking a key, disabling a user).
 (function () {
   'use strict';
   document.addEventListener('submit', function (event) {
@@ -9,4 +9,15 @@
       event.preventDefault();
     }
   }, true);
+
+  // A checkbox marked data-select-all="NAME" ticks or clears every checkbox named NAME (bulk replay).
+  document.addEventListener('change', function (event) {
+    var all = event.target;
+    var name = all.getAttribute && all.getAttribute('data-select-all');
+    if (name) {
+      document.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (box) {
+        box.checked = all.checked;
+      });
+    }
+  });
 })();

@@ -84,7 +84,8 @@ class DeliveriesBrowserTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> status(dead.get(0)).equals("DELIVERED"));
 
         browser.open("/console/deliveries?endpointId=" + failing);
-        browser.find("#pick-" + dead.get(1)).click();
+        browser.find("#pick-all").click();
+        assertThat(browser.find("#pick-" + dead.get(1)).isSelected()).isTrue();
         browser.find("#replay-selected").click();
         browser.await(d -> !d.findElements(By.cssSelector("#results .notice")).isEmpty());
         assertThat(browser.text("#results .notice")).isEqualTo("1 delivery was sent back to the queue.");
@@ -143,6 +144,24 @@ class DeliveriesBrowserTest {
         browser.open("/console/deliveries?status=");
         assertThat(browser.text("h1")).isEqualTo("Deliveries");
         assertThat(browser.driver().findElements(By.cssSelector("button.replay"))).isEmpty();
+    }
+
+    @Test
+    void aMerchantUserSeesOnlyItsOwnMerchantsDeliveriesAndEndpoints() {
+        String other = OrderFixtures.newMerchant(admin);
+        String othersEndpoint = endpoint(other, "/other");
+        OrderFixtures.created(admin, OrderFixtures.order(other));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(othersEndpoint, "DELIVERED").size() == 1);
+        String own = OrderFixtures.newMerchant(admin);
+        String ownEndpoint = endpoint(own, "/own");
+        users.create("deliveries-merchant", ConsolePagesTest.PASSWORD, Role.MERCHANT, own, "test");
+
+        browser.logout().login("deliveries-merchant", ConsolePagesTest.PASSWORD);
+        browser.open("/console/deliveries?status=&endpointId=" + othersEndpoint);
+        assertThat(browser.findAll("tbody tr")).isEmpty();
+        browser.open("/console/endpoints");
+        assertThat(browser.findAll("tbody tr")).extracting(row -> row.getAttribute("id"))
+                .containsExactly("endpoint-" + ownEndpoint);
     }
 
     private String endpoint(String merchant, String path) {

@@ -1,10 +1,13 @@
 package io.orderkeep.delivery;
 
 import io.orderkeep.delivery.webhook.DeliveryLog;
+import io.orderkeep.delivery.webhook.WebhookEndpoint;
+import io.orderkeep.delivery.webhook.WebhookEndpoints;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Page;
 import io.orderkeep.platform.Role;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -18,9 +21,11 @@ import org.springframework.stereotype.Service;
 public class Deliveries {
 
     private final DeliveryLog log;
+    private final WebhookEndpoints endpoints;
 
-    Deliveries(DeliveryLog log) {
+    Deliveries(DeliveryLog log, WebhookEndpoints endpoints) {
         this.log = log;
+        this.endpoints = endpoints;
     }
 
     /** A page of deliveries, newest first, each with every attempt; each filter may be null. */
@@ -58,6 +63,16 @@ public class Deliveries {
                 .toList();
         open.forEach(delivery -> log.replay((String) delivery.get("id"), caller.actor()));
         return open.size();
+    }
+
+    /** The webhook endpoints (not deleted) the caller may see: a merchant's own, everyone's for the other roles. */
+    public List<WebhookEndpoint> endpoints(Caller caller) {
+        return endpoints.list(scope(caller, null));
+    }
+
+    /** Per endpoint id, the attempts made at or after {@code since} and how many got no 2xx; no attempts, no entry. */
+    public Map<String, FailureRate> failureRates(Instant since) {
+        return log.failureRates(since);
     }
 
     /** A merchant sees its own merchant only (naming another is 404); the others all, or the one they name. */

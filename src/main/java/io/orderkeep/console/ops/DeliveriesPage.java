@@ -1,12 +1,12 @@
 package io.orderkeep.console.ops;
 
-import io.orderkeep.delivery.webhook.DeliveryLog;
-import io.orderkeep.delivery.webhook.WebhookEndpoints;
+import io.orderkeep.delivery.Deliveries;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Page;
 import io.orderkeep.platform.Role;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /console/deliveries}: deliveries (dead letters first of all) filtered by endpoint, status and order, and
- * their replay one by one or in bulk. The same rules as {@code /api/v1/deliveries}: every role reads, a merchant
- * user only its own merchant's; admin, operator and merchant replay.
+ * their replay one by one or in bulk, through {@link Deliveries} as {@code /api/v1/deliveries}: every role reads, a
+ * merchant user only its own merchant's; admin, operator and merchant replay.
  */
 @Controller
 @RequestMapping("/console/deliveries")
@@ -29,21 +29,16 @@ class DeliveriesPage {
 
     static final List<String> STATUSES = List.of("DEAD", "RETRYING", "PENDING", "DELIVERED");
 
-    private final DeliveryLog deliveries;
-    private final WebhookEndpoints endpoints;
+    private final Deliveries deliveries;
 
-    DeliveriesPage(DeliveryLog deliveries, WebhookEndpoints endpoints) {
+    DeliveriesPage(Deliveries deliveries) {
         this.deliveries = deliveries;
-        this.endpoints = endpoints;
     }
 
     /** The filter as the form sends it; an empty status means any, no status at all means dead letters. */
     record Filter(String endpointId, String status, String orderId) {
         static Filter of(String endpointId, String status, String orderId) {
             String checked = status == null ? "DEAD" : status.strip();
-            if (!checked.isEmpty() && !DeliveryLog.STATUSES.contains(checked)) {
-                throw ApiException.validation("status", "must be one of PENDING, RETRYING, DELIVERED, DEAD");
-            }
             return new Filter(Forms.blankToNull(endpointId), Forms.blankToNull(checked), Forms.blankToNull(orderId));
         }
     }
@@ -65,8 +60,7 @@ class DeliveriesPage {
     String replay(Caller caller, Model model, @PathVariable String id) {
         var outcome = replay(caller, List.of(id));
         model.addAttribute("replayed", outcome);
-        model.addAttribute("d", deliveries.find(id).filter(d -> caller.canSee((String) d.get("merchantId")))
-                .orElseThrow(() -> ApiException.notFound("Delivery", id)));
+        model.addAttribute("d", deliveries.get(caller, id));
         model.addAttribute("canReplay", canReplay(caller));
         return "console/deliveries :: row";
     }
@@ -84,12 +78,10 @@ class DeliveriesPage {
     private Replayed replay(Caller caller, List<String> ids) {
         caller.require(Role.ADMIN, Role.OPERATOR, Role.MERCHANT);
         var done = new ArrayList<String>();
-        var refused = new java.util.LinkedHashMap<String, String>();
+        var refused = new LinkedHashMap<String, String>();
         for (String id : ids) {
             try {
-                deliveries.find(id).filter(d -> caller.canSee((String) d.get("merchantId")))
-                        .orElseThrow(() -> ApiException.notFound("Delivery", id));
-                deliveries.replay(id, caller.actor());
+                deliveries.replay(caller, id);
                 done.add(id);
             } catch (ApiException e) {
                 refused.put(id, e.getMessage());
@@ -99,13 +91,12 @@ class DeliveriesPage {
     }
 
     private void fill(Caller caller, Model model, Filter filter, String cursor) {
-        String scope = caller.role() == Role.MERCHANT ? caller.merchantId() : null;
-        Page<Map<String, Object>> page = deliveries.list(
-                new DeliveryLog.Filter(scope, filter.endpointId(), filter.status(), filter.orderId()), cursor, 50);
+        Page<Map<String, Object>> page = deliveries.list(caller, null, filter.endpointId(), filter.status(),
+                filter.orderId(), cursor, Page.DEFAULT_LIMIT);
         model.addAttribute("page", page);
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", STATUSES);
-        model.addAttribute("endpoints", endpoints.list(scope));
+        model.addAttribute("endpoints", deliveries.endpoints(caller));
         model.addAttribute("canReplay", canReplay(caller));
     }
 

@@ -1,11 +1,9 @@
 package io.orderkeep.console.ops;
 
-import io.orderkeep.delivery.webhook.DeliveryLog;
-import io.orderkeep.delivery.webhook.DeliveryLog.FailureRate;
+import io.orderkeep.delivery.Deliveries;
+import io.orderkeep.delivery.FailureRate;
 import io.orderkeep.delivery.webhook.WebhookEndpoint;
-import io.orderkeep.delivery.webhook.WebhookEndpoints;
 import io.orderkeep.platform.Caller;
-import io.orderkeep.platform.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -23,12 +21,10 @@ class EndpointsPage {
 
     static final Duration WINDOW = Duration.ofHours(24);
 
-    private final WebhookEndpoints endpoints;
-    private final DeliveryLog deliveries;
+    private final Deliveries deliveries;
     private final Clock clock;
 
-    EndpointsPage(WebhookEndpoints endpoints, DeliveryLog deliveries, Clock clock) {
-        this.endpoints = endpoints;
+    EndpointsPage(Deliveries deliveries, Clock clock) {
         this.deliveries = deliveries;
         this.clock = clock;
     }
@@ -47,8 +43,8 @@ class EndpointsPage {
     @GetMapping("/console/endpoints")
     String list(Caller caller, Model model) {
         var rates = deliveries.failureRates(clock.instant().minus(WINDOW));
-        List<Row> rows = endpoints.list(caller.role() == Role.MERCHANT ? caller.merchantId() : null).stream()
-                .map(e -> new Row(e, rates.getOrDefault(e.id(), new FailureRate(0, 0))))
+        List<Row> rows = deliveries.endpoints(caller).stream()
+                .map(e -> new Row(e, rates.getOrDefault(e.id(), FailureRate.NONE)))
                 .sorted(Comparator.comparing((Row r) -> !r.disabled()).thenComparing(r -> -r.recent().rate()))
                 .toList();
         model.addAttribute("rows", rows);

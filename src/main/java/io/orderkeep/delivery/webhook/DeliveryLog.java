@@ -1,6 +1,7 @@
 package io.orderkeep.delivery.webhook;
 
 import io.orderkeep.audit.AuditTrail;
+import io.orderkeep.delivery.FailureRate;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Cursors;
 import io.orderkeep.platform.Page;
@@ -16,13 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Deliveries as people see them (newest first, each with every attempt), and the replay of one. */
 @Service
-@NamedInterface("webhook")
 public class DeliveryLog {
 
     public static final Set<String> STATUSES = Set.of("PENDING", "RETRYING", "DELIVERED", "DEAD");
@@ -86,14 +85,6 @@ public class DeliveryLog {
                 UPDATE webhook_deliveries SET next_attempt_at = ?, updated_at = ?
                 WHERE id = ? AND status IN ('PENDING', 'RETRYING')""").params(now, now, id).update();
         audit.record(actor, "webhook_delivery.replayed", "webhook_delivery", id, Map.of());
-    }
-
-    /** How many attempts an endpoint made since some instant, and how many of them did not get a 2xx. */
-    public record FailureRate(long attempts, long failures) {
-        /** Failures over attempts, 0 when there were none. */
-        public double rate() {
-            return attempts == 0 ? 0 : (double) failures / attempts;
-        }
     }
 
     /** Every endpoint that had attempts at or after {@code since}, by endpoint id. */

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link #ROTATION_OVERLAP}, so a merchant can switch its verifier without missing a delivery.
  */
 @Service
-@NamedInterface("webhook")
 public class WebhookEndpoints {
 
     static final Duration ROTATION_OVERLAP = Duration.ofHours(24);

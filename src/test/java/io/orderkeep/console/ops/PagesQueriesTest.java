@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.orderkeep.delivery.webhook.DeliveryLog;
-import io.orderkeep.delivery.webhook.DeliveryLog.FailureRate;
+import io.orderkeep.delivery.Deliveries;
+import io.orderkeep.delivery.FailureRate;
 import io.orderkeep.order.OrderFixtures;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.reconcile.Discrepancies;
@@ -38,7 +38,7 @@ class PagesQueriesTest {
     @LocalServerPort
     int port;
     @Autowired
-    DeliveryLog deliveries;
+    Deliveries deliveries;
     @Autowired
     Reconciliations reconciliations;
     @Autowired
@@ -55,7 +55,7 @@ class PagesQueriesTest {
             Instant before = Instant.now().minusSeconds(1);
             OrderFixtures.created(admin, OrderFixtures.order(merchant));
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/down") == 2
-                    && deliveries.failureRates(before).getOrDefault(endpoint, new FailureRate(0, 0)).attempts() == 2);
+                    && deliveries.failureRates(before).getOrDefault(endpoint, FailureRate.NONE).attempts() == 2);
 
             assertThat(deliveries.failureRates(before).get(endpoint)).isEqualTo(new FailureRate(2, 2));
             assertThat(deliveries.failureRates(before).get(endpoint).rate()).isEqualTo(1.0);

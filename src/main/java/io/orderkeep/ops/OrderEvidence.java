@@ -8,6 +8,7 @@ import io.orderkeep.ops.logging.LogMasking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One order's whole story as one JSON-ready document, for a dispute or a complaint: the order, its history, its
- * payment attempts, the provider notifications and queries, the webhook deliveries with every attempt, and the
- * audit entries about any of them with their chain proof — each entry's hash recomputed and its link to the entry
- * before it checked — so that a third party can recompute every hash with the algorithm the document states.
+ * payment attempts, the provider notifications and queries, the webhook deliveries with every attempt, the customer
+ * e-mails (the customer hop), and the audit entries about any of them with their chain proof — each entry's hash
+ * recomputed and its link to the entry before it checked — so that a third party can recompute every hash with the
+ * algorithm the document states.
  */
 @Component
 public class OrderEvidence {
@@ -64,15 +66,27 @@ public class OrderEvidence {
         var attempts = q.rows("SELECT * FROM payment_attempts WHERE order_id = ? ORDER BY number", orderId);
         attempts.forEach(a -> { a.remove("leaseOwner"); a.remove("leaseUntil"); });
         List<String> attemptIds = attempts.stream().map(a -> (String) a.get("id")).toList();
-        var deliveries = q.rows("SELECT * FROM webhook_deliveries WHERE order_id = ? ORDER BY order_seq, endpoint_id", orderId);
+        var deliveries = q.rows("""
+                SELECT d.*, e.type AS event_type FROM webhook_deliveries d JOIN delivery_events e ON e.id = d.event_id
+                WHERE d.order_id = ? ORDER BY d.order_seq, d.endpoint_id""", orderId);
         for (var d : deliveries) {
             d.remove("leaseOwner");
             d.remove("leaseUntil");
             d.put("attempts", q.rows("SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY attempt", d.get("id")));
         }
         List<String> deliveryIds = deliveries.stream().map(d -> (String) d.get("id")).toList();
+        var emails = q.rows("SELECT * FROM customer_emails WHERE order_id = ? ORDER BY created_at, id", orderId);
+        for (var e : emails) {
+            e.remove("leaseOwner");
+            e.remove("leaseUntil");
+            if (!withContact) {
+                e.computeIfPresent("recipient", (k, v) -> LogMasking.mask((String) v));
+            }
+        }
         List<String> targets = Stream.of(List.of(orderId), attemptIds, deliveryIds).flatMap(List::stream).toList();
-        var audit = q.rowsIn("SELECT * FROM audit_entries WHERE target_id IN", targets, "ORDER BY seq");
+        var audit = new ArrayList<>(q.rowsIn("SELECT * FROM audit_entries WHERE target_id IN", targets, "ORDER BY seq"));
+        audit.addAll(rejectedNotifications(attempts));
+        audit.sort(Comparator.comparingLong(a -> ((Number) a.get("seq")).longValue()));
         var history = q.rows("SELECT * FROM order_history WHERE order_id = ? ORDER BY seq", orderId);
         history.forEach(h -> h.computeIfPresent("detail", (k, v) -> parsed(v)));
 
@@ -86,8 +100,9 @@ public class OrderEvidence {
                 q.rowsIn("SELECT * FROM provider_events WHERE out_trade_no IN", attemptIds, "ORDER BY received_at").stream(),
                 audit.stream().filter(a -> String.valueOf(a.get("action")).startsWith("payment.notification"))).toList());
         doc.put("queries", Stream.concat(history.stream().filter(h -> "query".equals(h.get("source"))),
-                audit.stream().filter(a -> String.valueOf(a.get("action")).startsWith("payment.query"))).toList());
+                audit.stream().filter(this::answersAQuery)).toList());
         doc.put("deliveries", deliveries);
+        doc.put("customerEmails", emails);
         doc.put("audit", chainProof(audit));
         return Optional.of(doc);
     }
@@ -119,6 +134,31 @@ public class OrderEvidence {
         proof.put("head", head.isEmpty() ? null : head.getFirst());
         proof.put("entries", entries);
         return proof;
+    }
+
+    /**
+     * Notifications refused (bad signature, stale) whose body names one of the attempts: kept under the provider, not
+     * the payment, as their content is not to be trusted — yet a dispute may turn on them. Few, and found through the
+     * target index; the LIKE only narrows, the exact check is here.
+     */
+    private List<Map<String, Object>> rejectedNotifications(List<Map<String, Object>> attempts) {
+        var rejected = new ArrayList<Map<String, Object>>();
+        for (var attempt : attempts) {
+            String id = (String) attempt.get("id");
+            q.rows("SELECT * FROM audit_entries WHERE target_id = ? AND action = 'payment.notification_rejected' "
+                    + "AND detail LIKE ? ORDER BY seq", attempt.get("provider"), "%" + id + "%").stream()
+                    .filter(entry -> String.valueOf(entry.get("detail")).contains(id))
+                    .forEach(rejected::add);
+        }
+        return rejected;
+    }
+
+    /** A query's answer (changing something or not), or a query left unanswered. */
+    private boolean answersAQuery(Map<String, Object> entry) {
+        String action = String.valueOf(entry.get("action"));
+        return action.startsWith("payment.query")
+                || action.startsWith("payment.") && parsed(entry.get("detail")) instanceof Map<?, ?> detail
+                        && "query".equals(detail.get("source"));
     }
 
     private Object parsed(Object text) {

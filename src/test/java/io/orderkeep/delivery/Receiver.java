@@ -21,22 +21,22 @@ import java.util.concurrent.TimeUnit;
  * Standard Webhooks code, answers what each path's script says (200 once the script is used up), and records
  * everything it got.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** What one request brought, and whether its signature verified against the path's secrets. */
-    record Received(String path, String id, String timestamp, String signature, String body, boolean verified) {}
+    public record Received(String path, String id, String timestamp, String signature, String body, boolean verified) {}
 
     /** A scripted answer; {@code hold}, when set, keeps the answer back until it is released (a slow server). */
-    record Reply(int status, Map<String, String> headers, CountDownLatch hold) {
-        static Reply status(int status) {
+    public record Reply(int status, Map<String, String> headers, CountDownLatch hold) {
+        public static Reply status(int status) {
             return new Reply(status, Map.of(), null);
         }
 
-        static Reply retryAfter(int status, int seconds) {
+        public static Reply retryAfter(int status, int seconds) {
             return new Reply(status, Map.of("Retry-After", Integer.toString(seconds)), null);
         }
 
-        static Reply heldUntil(CountDownLatch release) {
+        public static Reply heldUntil(CountDownLatch release) {
             return new Reply(200, Map.of(), release);
         }
     }
@@ -50,7 +50,7 @@ final class Receiver implements AutoCloseable {
         this.server = server;
     }
 
-    static Receiver start() {
+    public static Receiver start() {
         try {
             var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
             var receiver = new Receiver(server);
@@ -63,19 +63,19 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void script(String path, Reply... replies) {
+    public void script(String path, Reply... replies) {
         scripts.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(replies));
     }
 
-    void secrets(String path, String... pathSecrets) {
+    public void secrets(String path, String... pathSecrets) {
         secrets.put(path, List.of(pathSecrets));
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 

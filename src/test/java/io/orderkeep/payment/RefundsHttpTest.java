@@ -63,6 +63,42 @@ class RefundsHttpTest extends PaymentTestSupport {
     }
 
     @Test
+    void anotherRefundWaitsWhileOneIsPendingWithTheProvider() {
+        JsonNode order = paidOrder(1500);
+        String id = order.path("id").asString();
+        PaymentWorld.SANDBOX.setFaults(new io.orderkeep.sandbox.Faults(0, 0, 0, 0, 0, 0, 1));
+        assertThat(refund(api, id, 600).status()).isEqualTo(503);
+        var other = refund(api, id, 300);
+        assertThat(other.status()).as(other.toString()).isEqualTo(409);
+        assertThat(other.code()).isEqualTo("refund_in_progress");
+        assertThat(other.json().path("pendingAmount").asLong()).isEqualTo(600);
+        assertThat(other.header("Retry-After")).isNotBlank();
+        PaymentWorld.calm();
+        assertThat(refund(api, id, 600).status()).isEqualTo(201);
+        assertThat(refund(api, id, 300).json().path("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(truth(order.path("payment").path("id").asString()).path("refundedAmount").asLong()).isEqualTo(900);
+    }
+
+    @Test
+    void twoConcurrentRefundsNeverExceedWhatWasPaid() throws Exception {
+        // The same amount twice would be one refund retried (it reuses the pending row); these are two refunds.
+        JsonNode order = paidOrder(1000);
+        String id = order.path("id").asString();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> { start.await(); return refund(api, id, 700); });
+            var second = pool.submit(() -> { start.await(); return refund(api, id, 600); });
+            start.countDown();
+            var statuses = java.util.List.of(first.get().status(), second.get().status());
+            assertThat(statuses).as(statuses.toString()).containsOnlyOnce(201);
+            assertThat(statuses).containsAnyOf(400, 409);
+        }
+        assertThat(truth(order.path("payment").path("id").asString()).path("refundedAmount").asLong()).isIn(600L, 700L);
+        assertThat(order(id).path("needsAttention").asBoolean()).isFalse();
+        assertThat(order(id).path("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+    }
+
+    @Test
     void unpaidOrderCannotBeRefundedAndAmountMustBePositive() {
         JsonNode order = newOrder(500);
         String id = order.path("id").asString();

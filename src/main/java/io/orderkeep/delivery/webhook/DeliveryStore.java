@@ -1,11 +1,13 @@
 package io.orderkeep.delivery.webhook;
 
+import io.orderkeep.audit.AuditTrail;
 import io.orderkeep.delivery.DeliveryProperties;
 import io.orderkeep.delivery.domain.RetryPolicy.Verdict;
 import io.orderkeep.delivery.outbox.MerchantHop;
 import io.orderkeep.platform.Dialect;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,15 +26,17 @@ class DeliveryStore {
     private final Dialect dialect;
     private final WebhookEndpoints endpoints;
     private final MerchantHop hop;
+    private final AuditTrail audit;
     private final DeliveryProperties properties;
     private final Clock clock;
 
-    DeliveryStore(JdbcClient jdbc, Dialect dialect, WebhookEndpoints endpoints, MerchantHop hop,
+    DeliveryStore(JdbcClient jdbc, Dialect dialect, WebhookEndpoints endpoints, MerchantHop hop, AuditTrail audit,
             DeliveryProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.endpoints = endpoints;
         this.hop = hop;
+        this.audit = audit;
         this.properties = properties;
         this.clock = clock;
     }
@@ -141,6 +145,18 @@ class DeliveryStore {
             case Verdict.Dead d -> hop.dead(delivery.eventId());
             case Verdict.RetryAt r -> { }
         }
+        // The merchant's answer goes into the hash chain, so an order's evidence proves what its endpoint said.
+        // Last: the audit head is the last lock a transaction takes.
+        var detail = new LinkedHashMap<String, Object>();
+        detail.put("eventId", delivery.eventId());
+        detail.put("endpointId", delivery.endpointId());
+        detail.put("attempt", attempt);
+        detail.put("statusCode", result.status());
+        detail.put("latencyMs", result.latencyMs());
+        detail.put("response", result.body());
+        detail.put("error", result.error());
+        detail.put("outcome", status);
+        audit.record("system", "webhook_delivery.attempted", "webhook_delivery", delivery.id(), detail);
         return true;
     }
 

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 public class BusinessMetrics {
 
     private final FiguresReader reader;
+    private final ReconciliationMetrics reconciliation;
     private final ApplicationEventPublisher events;
     private final AtomicReference<OpsFigures> last = new AtomicReference<>();
     private final MultiGauge unreturnedByHop;
@@ -33,8 +34,10 @@ public class BusinessMetrics {
     private final MultiGauge dead;
     private final MultiGauge attempts;
 
-    BusinessMetrics(FiguresReader reader, MeterRegistry meters, ApplicationEventPublisher events) {
+    BusinessMetrics(FiguresReader reader, ReconciliationMetrics reconciliation, MeterRegistry meters,
+            ApplicationEventPublisher events) {
         this.reader = reader;
+        this.reconciliation = reconciliation;
         this.events = events;
         unreturnedByHop = MultiGauge.builder("orderkeep.hops.unreturned")
                 .description("Unreturned hops (overdue, failed or pending past due) by hop and age since due")
@@ -78,6 +81,7 @@ public class BusinessMetrics {
         backlog.register(rows("endpoint", f.deliveryBacklog()), true);
         dead.register(rows("endpoint", f.deadLetters()), true);
         attempts.register(rows("endpoint", f.deliveryAttempts()), true);
+        reconciliation.refresh();
         events.publishEvent(f);
         return f;
     }

@@ -2,21 +2,26 @@ package io.orderkeep.payment.internal;
 
 import io.orderkeep.audit.AuditTrail;
 import io.orderkeep.order.Change;
+import io.orderkeep.payment.NotificationAccepted;
 import io.orderkeep.payment.NotificationVerdict;
 import io.orderkeep.payment.PaymentProvider;
 import io.orderkeep.payment.ProviderNotification;
 import io.orderkeep.payment.jdbc.PaymentAttempts;
 import io.orderkeep.payment.jdbc.ProviderEvents;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Notifications in. Each one — raw body, signature header and our verdict — goes to the audit trail, whatever
  * becomes of it. A verified one is a hint: deduplicated by the provider's event id, for an unknown payment kept
- * for reconciliation, otherwise applied like any other answer from the provider (it only moves forward).
+ * for reconciliation, otherwise applied like any other answer from the provider (it only moves forward). Each
+ * first sighting is published as {@link NotificationAccepted} (the notification lag is measured from it).
  */
 @Component
 public class Notifications {
@@ -30,12 +35,17 @@ public class Notifications {
     private final ProviderEvents events;
     private final PaymentAttempts attempts;
     private final Outcomes outcomes;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
 
-    Notifications(AuditTrail audit, ProviderEvents events, PaymentAttempts attempts, Outcomes outcomes) {
+    Notifications(AuditTrail audit, ProviderEvents events, PaymentAttempts attempts, Outcomes outcomes,
+            ApplicationEventPublisher publisher, Clock clock) {
         this.audit = audit;
         this.events = events;
         this.attempts = attempts;
         this.outcomes = outcomes;
+        this.publisher = publisher;
+        this.clock = clock;
     }
 
     @Transactional
@@ -54,13 +64,18 @@ public class Notifications {
         }
         ProviderNotification n = ((NotificationVerdict.Verified) verdict).notification();
         Verdict outcome;
-        if (!events.firstSighting(provider.name(), n)) {
+        Instant receivedAt = clock.instant();
+        if (!events.firstSighting(provider.name(), n, receivedAt)) {
             outcome = Verdict.DUPLICATE;
         } else if (attempts.find(n.outTradeNo()).filter(a -> a.provider().equals(provider.name())).isEmpty()) {
             events.recordOrphan(provider.name(), n, raw);
             outcome = Verdict.ORPHAN;
         } else {
             outcome = Verdict.APPLIED;
+        }
+        if (outcome != Verdict.DUPLICATE) {
+            publisher.publishEvent(new NotificationAccepted(provider.name(), n.eventId(), n.outTradeNo(),
+                    n.occurredAt(), receivedAt));
         }
         detail.put("verdict", "VERIFIED");
         detail.put("outcome", outcome.name());

@@ -98,6 +98,11 @@ public class Outcomes {
                     "unpaid when its payment window ended; the provider confirmed and closed the payment", Map.of("paymentId", attemptId)));
         }
         if (!changed) {
+            if (queried) {
+                // An answer that changed nothing is evidence too: when we asked, and what the provider said.
+                audit.record(change.actor(), "payment.query_answered", "payment", attemptId,
+                        audited(attempt, reported, change));
+            }
             return new Result(updated, false);
         }
         switch (next) {
@@ -108,7 +113,7 @@ public class Outcomes {
         // Last, after every change to the order: each transaction takes the order's row lock before the audit head,
         // so two of them can never wait on each other the other way round.
         audit.record(change.actor(), "payment." + next.name().toLowerCase(Locale.ROOT), "payment", attemptId,
-                detail(attempt, reported));
+                audited(attempt, reported, change));
         boolean retryNow = retryable && providers.get(attempt.provider()).settings().retryFailed();
         return new Result(updated, retryNow);
     }
@@ -217,6 +222,14 @@ public class Outcomes {
         detail.put("reportedStatus", reported.status().name());
         detail.put("reportedAmount", reported.amount());
         detail.put("reportedCurrency", String.valueOf(reported.currency()));
+        return detail;
+    }
+
+    /** The audit entry of a provider's answer: what it said, and how we learnt it (notification, query, create). */
+    private static Map<String, Object> audited(PaymentAttempt attempt, ProviderPayment reported, Change change) {
+        var detail = detail(attempt, reported);
+        detail.put("reportedProviderRef", String.valueOf(reported.providerRef()));
+        detail.put("source", change.source());
         return detail;
     }
 

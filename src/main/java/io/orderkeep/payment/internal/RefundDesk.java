@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,7 +58,7 @@ public class RefundDesk {
 
     /** Refunds {@code amount} minor units of a visible order; the caller checked who may see it. */
     public void refund(OrderSnapshot order, long amount, String reason, String actor) {
-        Pending pending = transactions.execute(tx -> record(order.id(), amount, reason, actor));
+        Pending pending = recordOnce(order.id(), amount, reason, actor);
         String providerRef;
         try {
             providerRef = providers.call(pending.attempt().provider(),
@@ -77,6 +78,15 @@ public class RefundDesk {
         transactions.executeWithoutResult(tx -> settle(pending, reason, actor, providerRef));
     }
 
+    private Pending recordOnce(String orderId, long amount, String reason, String actor) {
+        try {
+            return transactions.execute(tx -> record(orderId, amount, reason, actor));
+        } catch (DuplicateKeyException e) {
+            // A concurrent request recorded its refund first: this one now reuses it or is told to wait for it.
+            return transactions.execute(tx -> record(orderId, amount, reason, actor));
+        }
+    }
+
     private record Pending(Refunds.Refund refund, PaymentAttempt attempt) {}
 
     private Pending record(String orderId, long amount, String reason, String actor) {
@@ -90,15 +100,25 @@ public class RefundDesk {
         if (amount > left) {
             throw ApiException.validation("amount", "must not exceed " + left + ", what is paid and not yet refunded");
         }
-        var existing = refunds.pending(orderId, amount);
-        if (existing.isPresent()) {
+        var existing = refunds.pending(orderId);
+        if (existing.isPresent() && existing.get().amount() == amount) {
             return new Pending(existing.get(), paid);
+        }
+        if (existing.isPresent()) {
+            throw refundInProgress(existing.get());
         }
         var refund = new Refunds.Refund(Ids.next("ref", clock), orderId, paid.id(), amount, "PENDING");
         refunds.insert(refund, reason);
         audit.record(actor, "payment.refund_requested", "refund", refund.id(),
                 Map.of("orderId", orderId, "paymentId", paid.id(), "amount", amount));
         return new Pending(refund, paid);
+    }
+
+    private static ApiException refundInProgress(Refunds.Refund pending) {
+        return new ApiException(409, "refund_in_progress", "Refund in progress", "Refund " + pending.id() + " of "
+                + pending.amount() + " is still waiting for the provider's answer. Retry that refund (same amount) to"
+                + " finish it before asking another.", List.of(), Map.of("Retry-After", "5"),
+                Map.of("pendingRefundId", pending.id(), "pendingAmount", pending.amount()));
     }
 
     private void settle(Pending pending, String reason, String actor, String providerRef) {

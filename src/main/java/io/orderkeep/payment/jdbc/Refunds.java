@@ -20,6 +20,7 @@ public class Refunds {
         this.clock = clock;
     }
 
+    /** Inserts a PENDING refund; another one of the order still pending surfaces as {@code DuplicateKeyException}. */
     public void insert(Refund refund, String reason) {
         long now = clock.millis();
         jdbc.sql("INSERT INTO refunds (id, order_id, attempt_id, amount, reason, status, created_at, updated_at)"
@@ -28,11 +29,11 @@ public class Refunds {
                 .update();
     }
 
-    /** The oldest refund of this order and amount still waiting for a clear answer from the provider. */
-    public Optional<Refund> pending(String orderId, long amount) {
-        return jdbc.sql("SELECT id, order_id, attempt_id, amount, status FROM refunds WHERE order_id = ? AND amount = ?"
-                        + " AND status = 'PENDING' ORDER BY created_at, id LIMIT 1")
-                .params(orderId, amount)
+    /** The refund of this order still waiting for a clear answer from the provider (a unique index allows one). */
+    public Optional<Refund> pending(String orderId) {
+        return jdbc.sql("SELECT id, order_id, attempt_id, amount, status FROM refunds WHERE order_id = ?"
+                        + " AND status = 'PENDING'")
+                .param(orderId)
                 .query((rs, row) -> new Refund(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5)))
                 .optional();

@@ -1,12 +1,15 @@
 package io.orderkeep.delivery.webhook;
 
 import io.orderkeep.audit.AuditTrail;
+import io.orderkeep.delivery.FailureRate;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Cursors;
 import io.orderkeep.platform.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +85,21 @@ public class DeliveryLog {
                 UPDATE webhook_deliveries SET next_attempt_at = ?, updated_at = ?
                 WHERE id = ? AND status IN ('PENDING', 'RETRYING')""").params(now, now, id).update();
         audit.record(actor, "webhook_delivery.replayed", "webhook_delivery", id, Map.of());
+    }
+
+    /** Every endpoint that had attempts at or after {@code since}, by endpoint id. */
+    public Map<String, FailureRate> failureRates(Instant since) {
+        var rates = new HashMap<String, FailureRate>();
+        jdbc.sql("""
+                SELECT d.endpoint_id, COUNT(*),
+                    SUM(CASE WHEN a.status_code BETWEEN 200 AND 299 THEN 0 ELSE 1 END)
+                FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
+                WHERE a.at >= ? GROUP BY d.endpoint_id""")
+                .param(since.toEpochMilli())
+                .query(rs -> {
+                    rates.put(rs.getString(1), new FailureRate(rs.getLong(2), rs.getLong(3)));
+                });
+        return rates;
     }
 
     private static void condition(StringBuilder sql, List<Object> params, String condition, Object value) {

@@ -1,15 +1,13 @@
 package io.orderkeep.payment.web;
 
-import io.orderkeep.order.Change;
 import io.orderkeep.order.OrderSnapshot;
 import io.orderkeep.order.domain.OrderStatus;
+import io.orderkeep.payment.PaymentDesk;
 import io.orderkeep.payment.domain.AttemptStatus;
 import io.orderkeep.payment.domain.PaymentAttempt;
 import io.orderkeep.payment.internal.PaymentOpener;
-import io.orderkeep.payment.internal.Watch;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
-import io.orderkeep.platform.Role;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,27 +21,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrderPaymentsController {
 
+    private final PaymentDesk desk;
     private final PaymentOpener opener;
-    private final Watch watch;
     private final OrderReply reply;
 
-    OrderPaymentsController(PaymentOpener opener, Watch watch, OrderReply reply) {
+    OrderPaymentsController(PaymentDesk desk, PaymentOpener opener, OrderReply reply) {
+        this.desk = desk;
         this.opener = opener;
-        this.watch = watch;
         this.reply = reply;
     }
 
     @PostMapping("/api/v1/orders/{id}/recheck")
     Map<String, Object> recheck(@PathVariable String id, Caller caller) {
-        OrderSnapshot order = visibleOrder(id, caller);
-        opener.latest(id).ifPresent(attempt -> watch.check(attempt, Change.of(caller.actor(), "query",
-                "recheck asked through the API")));
+        desk.recheck(caller, id, "API");
         return reply.order(id);
     }
 
     @PostMapping("/api/v1/orders/{id}/payments")
     ResponseEntity<Map<String, Object>> retry(@PathVariable String id, Caller caller) {
-        OrderSnapshot order = visibleOrder(id, caller);
+        OrderSnapshot order = desk.actionable(caller, id);
         PaymentAttempt last = opener.latest(id).orElse(null);
         if (order.status() != OrderStatus.PENDING_PAYMENT || last == null || last.status() != AttemptStatus.FAILED) {
             throw ApiException.conflict("payment_not_failed", "Payment not failed", "A new payment attempt opens only "
@@ -52,11 +48,5 @@ class OrderPaymentsController {
         }
         opener.openAfter(last, "api");
         return ResponseEntity.status(201).body(reply.order(id));
-    }
-
-    private OrderSnapshot visibleOrder(String id, Caller caller) {
-        caller.require(Role.ADMIN, Role.OPERATOR, Role.MERCHANT);
-        return reply.find(id).filter(o -> caller.canSee(o.merchantId()))
-                .orElseThrow(() -> ApiException.notFound("Order", id));
     }
 }

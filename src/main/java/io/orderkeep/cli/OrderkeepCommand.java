@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
         description = "Order integrity for online shops: no order goes unreturned.",
         subcommands = {ServeCommand.class, DemoCommand.class, SandboxCommand.class, KeysCommand.class, UsersCommand.class,
                 MerchantsCommand.class,
-                AuditCommand.class, ReconcileCommand.class, DoctorCommand.class, EvidenceCommand.class})
 public class OrderkeepCommand {
 
     /** What {@code serve} returns: the web server's threads keep the process alive, so main must not exit. */

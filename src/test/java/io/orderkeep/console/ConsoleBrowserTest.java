@@ -85,6 +85,7 @@ class ConsoleBrowserTest {
         assertThat(browser.text("#unreturned-orders")).isEqualTo(Integer.toString(apiCount("unreturned=true")));
         assertThat(browser.text("#status-PENDING_PAYMENT")).isEqualTo(Integer.toString(apiCount("status=PENDING_PAYMENT")));
         assertThat(Integer.parseInt(browser.text("#status-PENDING_PAYMENT"))).isGreaterThanOrEqualTo(2);
+        assertThat(Integer.parseInt(browser.text("#waiting-sandbox"))).as("payments waiting for the sandbox").isPositive();
         browser.await(d -> !d.findElements(By.cssSelector(".chart svg")).isEmpty());
         browser.checkPage("dashboard-en");
 
@@ -145,6 +146,34 @@ class ConsoleBrowserTest {
         browser.open("/console/orders?merchant=" + merchant + "&lang=zh-CN");
         browser.checkPage("orders-zh-CN");
         browser.open("/console/orders?lang=en");
+    }
+
+    @Test
+    void tickedOrdersAreMarkedResolvedWithAReasonAndTheUsersName() {
+        String merchant = ConsoleWorld.merchant(admin);
+        String first = ConsoleWorld.order(admin, merchant, 700).path("id").asString();
+        String second = ConsoleWorld.order(admin, merchant, 800).path("id").asString();
+        ConsoleWorld.CLOCK.advance(Duration.ofHours(2));
+
+        browser.login(operator, PASSWORD).open("/console/unreturned?merchant=" + merchant);
+        assertThat(browser.text("#unreturned-count")).isEqualTo("2 unreturned orders");
+        browser.find("#tick-" + first).click();
+        browser.find("#tick-" + second).click();
+        browser.find("#bulk-resolve").click();
+        browser.awaitText("#flash [role=alert]", "reason");
+        assertThat(browser.findAll("#row-" + first)).as("nothing resolved without a reason").hasSize(1);
+
+        browser.find("#reason").sendKeys("customer paid by bank transfer");
+        browser.find("#bulk-resolve").click();
+        browser.await(d -> d.findElements(By.id("row-" + first)).isEmpty() && d.findElements(By.id("row-" + second)).isEmpty());
+        assertThat(browser.text("#flash")).contains("Marked 2 orders resolved.");
+        JsonNode history = admin.get("/api/v1/orders/" + first + "/history").json().path("data");
+        JsonNode repaired = history.get(history.size() - 1);
+        assertThat(repaired.path("type").asString()).isEqualTo("order.repaired");
+        assertThat(repaired.path("actor").asString()).isEqualTo("user:" + operator);
+        assertThat(repaired.path("source").asString()).isEqualTo("console");
+        assertThat(repaired.path("reason").asString()).isEqualTo("customer paid by bank transfer");
+        assertThat(admin.get("/api/v1/orders/" + second).json().path("unreturned").asBoolean()).isFalse();
     }
 
     @Test

@@ -52,11 +52,13 @@ class TrackingStreamHttpTest {
         lifecycle.flagNeedsAttention(other, Change.of("operator:test", "test", "the other order's change"));
         lifecycle.flagNeedsAttention(mine, Change.of("operator:test", "test", "this order's change"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:order.needs_attention"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> String.join("\n", lines).contains("order.needs_attention"));
         String received = String.join("\n", lines);
-        assertThat(received).contains("\"orderId\":\"" + mine + "\"").contains("\"status\":\"PENDING_PAYMENT\"")
+        assertThat(received).contains("\"type\":\"order.needs_attention\"")
+                .contains("\"orderId\":\"" + mine + "\"").contains("\"status\":\"PENDING_PAYMENT\"")
                 .contains("\"hop\":\"accepted\"").doesNotContain(other);
         assertThat(received).doesNotContain("li.wei", "example.com", "8613800138000", "Li Wei", "West Lake");
+        assertThat(lines).as("unnamed events, for EventSource.onmessage").noneMatch(line -> line.startsWith("event:"));
     }
 
     @Test

@@ -86,7 +86,8 @@ public class LiveStream {
 
     /**
      * The changes of one order, for its customer: status, payment status and the hops' states, nothing about the
-     * customer. The caller has checked that the customer may see the order (its tracking token).
+     * customer. The caller has checked that the customer may see the order (its tracking token). These events
+     * have no SSE name (the type is in the data), so a browser's {@code EventSource.onmessage} hears them all.
      */
     public SseEmitter subscribeToOrder(String orderId, String lastEventId) {
         return subscribe(new OrderScope(orderId), lastEventId);
@@ -163,10 +164,12 @@ public class LiveStream {
             if (change == null) {
                 subscriber.emitter().send(SseEmitter.event().comment("keep-alive"));
             } else if (subscriber.scope().wants(change)) {
-                subscriber.emitter().send(SseEmitter.event()
-                        .id(Cursors.encode(Long.toString(change.position())))
-                        .name(change.type())
-                        .data(subscriber.scope().message(change), MediaType.APPLICATION_JSON));
+                var event = SseEmitter.event().id(Cursors.encode(Long.toString(change.position())));
+                // A browser's EventSource hears unnamed events with one handler; staff clients pick by type.
+                if (subscriber.scope() instanceof MerchantScope) {
+                    event.name(change.type());
+                }
+                subscriber.emitter().send(event.data(subscriber.scope().message(change), MediaType.APPLICATION_JSON));
             }
         } catch (IOException | IllegalStateException gone) {
             subscribers.remove(subscriber);

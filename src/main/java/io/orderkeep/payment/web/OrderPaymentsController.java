@@ -2,9 +2,7 @@ package io.orderkeep.payment.web;
 
 import io.orderkeep.order.Change;
 import io.orderkeep.order.OrderSnapshot;
-import io.orderkeep.order.domain.OrderStatus;
-import io.orderkeep.payment.domain.AttemptStatus;
-import io.orderkeep.payment.domain.PaymentAttempt;
+import io.orderkeep.payment.PaymentRetry;
 import io.orderkeep.payment.internal.PaymentOpener;
 import io.orderkeep.payment.internal.Watch;
 import io.orderkeep.platform.ApiException;
@@ -18,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An order's payments: {@code recheck} asks the provider now; {@code payments} opens a new attempt after the last
- * one failed (409 {@code payment_not_failed} otherwise). Both answer the order with its payment.
+ * one failed ({@link PaymentRetry}; 409 {@code payment_not_failed} otherwise). Both answer the order with its payment.
  */
 @RestController
 class OrderPaymentsController {
@@ -26,8 +24,10 @@ class OrderPaymentsController {
     private final PaymentOpener opener;
     private final Watch watch;
     private final OrderReply reply;
+    private final PaymentRetry retry;
 
-    OrderPaymentsController(PaymentOpener opener, Watch watch, OrderReply reply) {
+    OrderPaymentsController(PaymentOpener opener, Watch watch, OrderReply reply, PaymentRetry retry) {
+        this.retry = retry;
         this.opener = opener;
         this.watch = watch;
         this.reply = reply;
@@ -43,14 +43,7 @@ class OrderPaymentsController {
 
     @PostMapping("/api/v1/orders/{id}/payments")
     ResponseEntity<Map<String, Object>> retry(@PathVariable String id, Caller caller) {
-        OrderSnapshot order = visibleOrder(id, caller);
-        PaymentAttempt last = opener.latest(id).orElse(null);
-        if (order.status() != OrderStatus.PENDING_PAYMENT || last == null || last.status() != AttemptStatus.FAILED) {
-            throw ApiException.conflict("payment_not_failed", "Payment not failed", "A new payment attempt opens only "
-                    + "for an unpaid order whose last attempt FAILED; order " + id + " is " + order.status()
-                    + (last == null ? " with no payment attempt." : " and its last attempt is " + last.status() + "."));
-        }
-        opener.openAfter(last, "api");
+        retry.open(visibleOrder(id, caller), "api");
         return ResponseEntity.status(201).body(reply.order(id));
     }
 

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The root of the command line. With no subcommand it serves. */
 @Command(name = "orderkeep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Order integrity for online shops: no order goes unreturned.",
-        subcommands = {ServeCommand.class, SandboxCommand.class, KeysCommand.class, MerchantsCommand.class,
+        subcommands = {ServeCommand.class, SandboxCommand.class, KeysCommand.class, UsersCommand.class,
+                MerchantsCommand.class,
                 AuditCommand.class, ReconcileCommand.class, DoctorCommand.class, EvidenceCommand.class})
 public class OrderkeepCommand {
 

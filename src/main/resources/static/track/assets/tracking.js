@@ -29,6 +29,7 @@
       })
       .catch(function () { /* offline for a moment: the next change or reconnect refreshes */ })
       .then(function () {
+        main.setAttribute('data-live', 'ready'); // the page is current (tests wait for this)
         refreshing = false;
         if (again) {
           again = false;
@@ -40,8 +41,8 @@
   function swap(next) {
     var live = document.getElementById('live');
     var fresh = next.getElementById('live');
-    if (!live || !fresh) {
-      return;
+    if (!live || !fresh || same(live, fresh)) {
+      return; // nothing changed: keep the reader's focus and scroll where they are
     }
     var before = statusText(document);
     live.replaceWith(document.importNode(fresh, true));
@@ -51,6 +52,17 @@
     if (announce && after !== before) {
       announce.textContent = after;
     }
+  }
+
+  // Equal but for the CSRF token, which the server masks afresh on every rendering.
+  function same(a, b) {
+    return withoutTokens(a) === withoutTokens(b);
+  }
+
+  function withoutTokens(element) {
+    var copy = element.cloneNode(true);
+    copy.querySelectorAll('input[name="_csrf"]').forEach(function (input) { input.removeAttribute('value'); });
+    return copy.innerHTML;
   }
 
   function statusText(doc) {

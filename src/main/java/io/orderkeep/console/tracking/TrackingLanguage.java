@@ -1,5 +1,6 @@
 package io.orderkeep.console.tracking;
 
+import io.orderkeep.console.web.ConsoleLocales;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
@@ -14,27 +15,15 @@ import org.springframework.web.util.WebUtils;
  */
 final class TrackingLanguage {
 
-    static final String COOKIE = "orderkeep-lang";
-
     private TrackingLanguage() {}
 
     static Locale choose(HttpServletRequest request, String customerLocale) {
-        boolean chosen = supported(request.getParameter("lang")) != null || WebUtils.getCookie(request, COOKIE) != null;
-        Locale customer = supported(customerLocale);
+        boolean chosen = ConsoleLocales.supported(request.getParameter("lang")) != null
+                || WebUtils.getCookie(request, ConsoleLocales.COOKIE) != null;
+        Locale customer = ConsoleLocales.supported(customerLocale);
         if (!chosen && customer != null) {
             request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, customer);
         }
         return RequestContextUtils.getLocale(request);
-    }
-
-    private static Locale supported(String tag) {
-        if (tag == null) {
-            return null;
-        }
-        return switch (tag.replace('_', '-').toLowerCase(Locale.ROOT)) {
-            case "en" -> Locale.ENGLISH;
-            case "zh-cn" -> Locale.forLanguageTag("zh-CN");
-            default -> null;
-        };
     }
 }

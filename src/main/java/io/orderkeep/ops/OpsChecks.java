@@ -44,6 +44,11 @@ public class OpsChecks {
         this.properties = properties;
     }
 
+    /** The operational figures now: what the metrics export and the console's dashboard shows. */
+    public OpsFigures figures() {
+        return figures.read();
+    }
+
     /** Database, migrations, clock, backlogs, workers' pulse and providers' reachability. */
     public List<Check> all() {
         var checks = new ArrayList<Check>();

@@ -36,6 +36,9 @@
     });
   }
 
+  var LIVE_TYPES = ['order.created', 'order.paid', 'order.payment_failed', 'order.cancelled', 'order.expired',
+    'order.fulfilled', 'order.completed', 'order.refunded', 'order.needs_attention', 'order.repaired'];
+
   // Live figures: one event stream per page; each change fires "live" on the body, which elements with
   // hx-trigger="live from:body" answer by reloading themselves. Bursts are folded into one refresh a second.
   function listen() {
@@ -45,7 +48,7 @@
     }
     var pending = null;
     var stream = new EventSource(source);
-    stream.addEventListener('message', function () {
+    function changed() {
       if (pending) {
         return;
       }
@@ -55,7 +58,10 @@
           window.htmx.trigger(document.body, 'live');
         }
       }, 1000);
-    });
+    }
+    // Each change arrives as an SSE event named for its type (order.paid, …), which 'message' does not catch.
+    stream.addEventListener('message', changed);
+    LIVE_TYPES.forEach(function (type) { stream.addEventListener(type, changed); });
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -26,17 +26,17 @@ import org.springframework.stereotype.Component;
 class TrackingPages {
 
     private final TrackingLinks links;
-    private final OrderLifecycle orders;
-    private final OrderQueries views;
+    private final OrderLifecycle lifecycle;
+    private final OrderQueries orders;
     private final Merchants merchants;
     private final PaymentRetry retry;
     private final Clock clock;
 
-    TrackingPages(TrackingLinks links, OrderLifecycle orders, OrderQueries views, Merchants merchants,
+    TrackingPages(TrackingLinks links, OrderLifecycle lifecycle, OrderQueries orders, Merchants merchants,
             PaymentRetry retry, Clock clock) {
         this.links = links;
+        this.lifecycle = lifecycle;
         this.orders = orders;
-        this.views = views;
         this.merchants = merchants;
         this.retry = retry;
         this.clock = clock;
@@ -47,12 +47,12 @@ class TrackingPages {
         if (orderId == null || !links.verify(orderId, token)) {
             return Optional.empty();
         }
-        return orders.find(orderId);
+        return lifecycle.find(orderId);
     }
 
     /** The page of an order {@link #open} found, with amounts for {@code locale}. */
     Optional<TrackingPage> page(OrderSnapshot order, String token, Locale locale) {
-        return views.view(order.id(), true).map(view -> page(order, token, view, locale));
+        return orders.forCustomer(order.id()).map(view -> page(order, token, view, locale));
     }
 
     private TrackingPage page(OrderSnapshot order, String token, Map<String, Object> view, Locale locale) {

@@ -1,6 +1,7 @@
 package io.orderkeep.console.web;
 
 import io.orderkeep.access.ConsoleUsers;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,8 @@ class ConsoleSecurity {
         var loginPage = new LoginUrlAuthenticationEntryPoint("/console/login");
         http.securityMatcher("/console", "/console/**")
                 .authorizeHttpRequests(requests -> requests
+                        // an SSE stream's completion and an error page render were authorized with their request
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/console/login", "/console/assets/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/console/login").defaultSuccessUrl("/console")

@@ -1,6 +1,6 @@
 package io.orderkeep.delivery.web;
 
-import io.orderkeep.delivery.live.LiveStream;
+import io.orderkeep.delivery.LiveUpdates;
 import io.orderkeep.platform.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,15 +16,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class LiveStreamController {
 
-    private final LiveStream stream;
+    private final LiveUpdates stream;
 
-    LiveStreamController(LiveStream stream) {
+    LiveStreamController(LiveUpdates stream) {
         this.stream = stream;
     }
 
     @GetMapping(path = "/api/v1/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(Caller caller, @RequestParam(required = false) String merchantId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        return stream.subscribe(Scopes.filterOf(caller, merchantId), lastEventId);
+        return stream.subscribe(caller, merchantId, lastEventId);
     }
 }

@@ -1,18 +1,14 @@
 package io.orderkeep.order.core;
 
-import io.orderkeep.order.OrderQueries;
 import io.orderkeep.order.OrderViewContributor;
 import io.orderkeep.order.TrackingLinks;
 import io.orderkeep.order.domain.Hop;
 import io.orderkeep.order.domain.LineItem;
-import io.orderkeep.order.jdbc.Hops;
-import io.orderkeep.order.jdbc.Orders;
 import io.orderkeep.order.jdbc.StoredOrder;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,25 +16,16 @@ import org.springframework.stereotype.Component;
  * data is masked for callers that may not read it.
  */
 @Component
-public class OrderViews implements OrderQueries {
+public class OrderViews {
 
     private final List<OrderViewContributor> contributors;
     private final TrackingLinks links;
-    private final Orders orders;
-    private final Hops hops;
     private final Clock clock;
 
-    OrderViews(List<OrderViewContributor> contributors, TrackingLinks links, Orders orders, Hops hops, Clock clock) {
+    OrderViews(List<OrderViewContributor> contributors, TrackingLinks links, Clock clock) {
         this.contributors = contributors;
         this.links = links;
-        this.orders = orders;
-        this.hops = hops;
         this.clock = clock;
-    }
-
-    @Override
-    public Optional<Map<String, Object>> view(String orderId, boolean maskContact) {
-        return orders.find(orderId).map(order -> render(order, hops.of(orderId), maskContact));
     }
 
     public Map<String, Object> render(StoredOrder order, List<Hop> hops, boolean maskContact) {

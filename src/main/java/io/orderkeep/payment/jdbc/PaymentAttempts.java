@@ -46,6 +46,12 @@ public class PaymentAttempts {
                 .param(orderId).query(PaymentAttempts::map).optional();
     }
 
+    /** Every attempt of an order, first first. */
+    public List<PaymentAttempt> ofOrder(String orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_attempts WHERE order_id = ? ORDER BY number")
+                .param(orderId).query(PaymentAttempts::map).list();
+    }
+
     /** The attempt that collected the order's money (the latest, should there be more than one). */
     public Optional<PaymentAttempt> paid(String orderId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM payment_attempts WHERE order_id = ? AND status = 'SUCCEEDED'"

@@ -1,13 +1,8 @@
 package io.orderkeep.payment.web;
 
-import io.orderkeep.order.Change;
-import io.orderkeep.order.OrderSnapshot;
+import io.orderkeep.payment.PaymentDesk;
 import io.orderkeep.payment.PaymentRetry;
-import io.orderkeep.payment.internal.PaymentOpener;
-import io.orderkeep.payment.internal.Watch;
-import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
-import io.orderkeep.platform.Role;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,35 +16,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrderPaymentsController {
 
-    private final PaymentOpener opener;
-    private final Watch watch;
-    private final OrderReply reply;
+    private final PaymentDesk desk;
     private final PaymentRetry retry;
+    private final OrderReply reply;
 
-    OrderPaymentsController(PaymentOpener opener, Watch watch, OrderReply reply, PaymentRetry retry) {
+    OrderPaymentsController(PaymentDesk desk, PaymentRetry retry, OrderReply reply) {
+        this.desk = desk;
         this.retry = retry;
-        this.opener = opener;
-        this.watch = watch;
         this.reply = reply;
     }
 
     @PostMapping("/api/v1/orders/{id}/recheck")
     Map<String, Object> recheck(@PathVariable String id, Caller caller) {
-        OrderSnapshot order = visibleOrder(id, caller);
-        opener.latest(id).ifPresent(attempt -> watch.check(attempt, Change.of(caller.actor(), "query",
-                "recheck asked through the API")));
+        desk.recheck(caller, id, "API");
         return reply.order(id);
     }
 
     @PostMapping("/api/v1/orders/{id}/payments")
     ResponseEntity<Map<String, Object>> retry(@PathVariable String id, Caller caller) {
-        retry.open(visibleOrder(id, caller), "api");
+        retry.open(desk.actionable(caller, id), "api");
         return ResponseEntity.status(201).body(reply.order(id));
-    }
-
-    private OrderSnapshot visibleOrder(String id, Caller caller) {
-        caller.require(Role.ADMIN, Role.OPERATOR, Role.MERCHANT);
-        return reply.find(id).filter(o -> caller.canSee(o.merchantId()))
-                .orElseThrow(() -> ApiException.notFound("Order", id));
     }
 }

@@ -1,10 +1,8 @@
 package io.orderkeep.payment.web;
 
-import io.orderkeep.order.OrderSnapshot;
-import io.orderkeep.payment.internal.RefundDesk;
+import io.orderkeep.payment.PaymentDesk;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
-import io.orderkeep.platform.Role;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,25 +18,23 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class RefundsController {
 
-    private final RefundDesk desk;
+    private final PaymentDesk desk;
     private final OrderReply reply;
 
-    RefundsController(RefundDesk desk, OrderReply reply) {
+    RefundsController(PaymentDesk desk, OrderReply reply) {
         this.desk = desk;
         this.reply = reply;
     }
 
     @PostMapping("/api/v1/orders/{id}/refunds")
     ResponseEntity<Map<String, Object>> refund(@PathVariable String id, @RequestBody JsonNode body, Caller caller) {
-        caller.require(Role.ADMIN, Role.OPERATOR, Role.MERCHANT);
-        OrderSnapshot order = reply.find(id).filter(o -> caller.canSee(o.merchantId()))
-                .orElseThrow(() -> ApiException.notFound("Order", id));
+        desk.actionable(caller, id);
         JsonNode amount = body == null ? null : body.get("amount");
         if (amount == null || !amount.canConvertToExactIntegral() || !amount.canConvertToLong() || amount.asLong() <= 0) {
             throw ApiException.validation("amount", "must be a positive integer amount in minor units");
         }
         JsonNode reason = body.get("reason");
-        desk.refund(order, amount.asLong(), reason == null || reason.isNull() ? null : reason.asString(), caller.actor());
+        desk.refund(caller, id, amount.asLong(), reason == null || reason.isNull() ? null : reason.asString());
         return ResponseEntity.status(201).body(reply.order(id));
     }
 }

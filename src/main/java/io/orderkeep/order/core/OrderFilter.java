@@ -1,4 +1,4 @@
-package io.orderkeep.order.web;
+package io.orderkeep.order.core;
 
 import io.orderkeep.order.domain.OrderStatus;
 import io.orderkeep.platform.ApiException;
@@ -18,9 +18,9 @@ import java.util.List;
  * @param params its parameters, in order
  * @param matchesNothing true when the caller asked for what it may not see
  */
-record OrderFilter(String where, List<Object> params, boolean matchesNothing) {
+public record OrderFilter(String where, List<Object> params, boolean matchesNothing) {
 
-    static OrderFilter of(Caller caller, String status, String merchantId, Boolean unreturned, Boolean needsAttention,
+    public static OrderFilter of(Caller caller, String status, String merchantId, Boolean unreturned, Boolean needsAttention,
             String createdFrom, String createdTo, String cursor, Instant now) {
         var conditions = new ArrayList<String>();
         var params = new ArrayList<Object>();

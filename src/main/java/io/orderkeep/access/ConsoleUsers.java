@@ -1,5 +1,7 @@
 package io.orderkeep.access;
 
+import io.orderkeep.access.domain.RateLimiter;
+import io.orderkeep.access.domain.TokenBucket;
 import io.orderkeep.audit.AuditTrail;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
@@ -40,6 +42,11 @@ public class ConsoleUsers {
     private final AuditTrail audit;
     private final Clock clock;
     private final PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    /**
+     * Sign-in attempts per user name: ten at once, then one every ten seconds, so that a password cannot be guessed
+     * at speed (nor the server kept busy hashing guesses); a refused attempt looks like a wrong password.
+     */
+    private final RateLimiter signIns = new RateLimiter(new TokenBucket.Limit(0.1, 10), 10_000);
     /** Compared against when the user does not exist, so that a wrong name takes as long as a wrong password. */
     private final String decoyHash = encoder.encode("decoy password that matches nothing");
 
@@ -140,7 +147,8 @@ public class ConsoleUsers {
      * name as for a wrong password, so that names cannot be probed.
      */
     public Optional<Caller> authenticate(String username, String password) {
-        if (username == null || password == null || password.length() > MAX_PASSWORD_LENGTH) {
+        if (username == null || password == null || password.length() > MAX_PASSWORD_LENGTH
+                || username.length() > 64 || signIns.tryTake(username, clock.millis()) > 0) {
             return Optional.empty();
         }
         var stored = jdbc.sql("SELECT password_hash, disabled_at FROM console_users WHERE username = ?")
@@ -152,6 +160,12 @@ public class ConsoleUsers {
             return Optional.empty();
         }
         return find(username).map(ConsoleUser::caller);
+    }
+
+    /** Records that a user signed in to the console. */
+    @Transactional
+    public void signedIn(String username) {
+        audit.record("user:" + username, "user.signed_in", "user", username, Map.of());
     }
 
     private static void checkPassword(String password) {

@@ -11,6 +11,7 @@ import io.orderkeep.payment.jdbc.PaymentAttempts;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Role;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,18 @@ public class PaymentDesk {
     public List<Map<String, Object>> attempts(Caller caller, String orderId) {
         visible(caller, orderId);
         return attempts.ofOrder(orderId).stream().map(PaymentDesk::view).toList();
+    }
+
+    /** Payments waiting for the provider's answer (PENDING or UNKNOWN), per provider. */
+    public record Waiting(String provider, long payments, Instant oldestOpenedAt) {}
+
+    /**
+     * What the dashboard can show in place of a notification lag, which is not recorded: per provider, how many
+     * payments still wait for a result and since when the oldest does. Platform-wide, so not for merchant users.
+     */
+    public List<Waiting> waiting(Caller caller) {
+        caller.require(Role.ADMIN, Role.OPERATOR, Role.AUDITOR);
+        return attempts.waitingByProvider();
     }
 
     /** The order, if the caller may act on its payments; 404 for another merchant's, 403 for an auditor. */

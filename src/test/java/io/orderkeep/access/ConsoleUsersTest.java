@@ -84,4 +84,17 @@ class ConsoleUsersTest {
         assertThatThrownBy(() -> users.create(name(), PASSWORD, Role.OPERATOR, "m_users", "cli"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("merchantId"));
     }
+
+    @Test
+    void guessingIsSlowedDownPerUserName() {
+        String name = name();
+        users.create(name, PASSWORD, Role.OPERATOR, null, "cli");
+        for (int i = 0; i < 10; i++) {
+            assertThat(users.authenticate(name, "guess number " + i)).isEmpty();
+        }
+        assertThat(users.authenticate(name, PASSWORD)).as("even the right password, until the bucket refills").isEmpty();
+        String other = name();
+        users.create(other, PASSWORD, Role.OPERATOR, null, "cli");
+        assertThat(users.authenticate(other, PASSWORD)).as("other names are not held back").isPresent();
+    }
 }

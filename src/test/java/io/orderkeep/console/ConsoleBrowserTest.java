@@ -85,6 +85,7 @@ class ConsoleBrowserTest {
         assertThat(browser.text("#unreturned-orders")).isEqualTo(Integer.toString(apiCount("unreturned=true")));
         assertThat(browser.text("#status-PENDING_PAYMENT")).isEqualTo(Integer.toString(apiCount("status=PENDING_PAYMENT")));
         assertThat(Integer.parseInt(browser.text("#status-PENDING_PAYMENT"))).isGreaterThanOrEqualTo(2);
+        assertThat(Integer.parseInt(browser.text("#waiting-sandbox"))).as("payments waiting for the sandbox").isPositive();
         browser.await(d -> !d.findElements(By.cssSelector(".chart svg")).isEmpty());
         browser.checkPage("dashboard-en");
 

@@ -29,6 +29,7 @@ class ConsoleAuthentication implements AuthenticationProvider {
         String password = login.getCredentials() == null ? null : login.getCredentials().toString();
         var caller = users.authenticate(username, password)
                 .orElseThrow(() -> new BadCredentialsException("wrong name or password"));
+        users.signedIn(caller.id());
         return UsernamePasswordAuthenticationToken.authenticated(caller.id(), null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
     }

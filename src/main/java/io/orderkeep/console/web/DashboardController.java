@@ -4,6 +4,7 @@ import io.orderkeep.console.ConsoleTime;
 import io.orderkeep.delivery.LiveUpdates;
 import io.orderkeep.ops.OpsChecks;
 import io.orderkeep.order.OrderFigures;
+import io.orderkeep.payment.PaymentDesk;
 import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Role;
 import java.time.ZoneId;
@@ -31,14 +32,16 @@ class DashboardController {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:00");
 
     private final OrderFigures orders;
+    private final PaymentDesk payments;
     private final OpsChecks ops;
     private final LiveUpdates live;
     private final ConsoleTime time;
     private final MessageSource messages;
 
-    DashboardController(OrderFigures orders, OpsChecks ops, LiveUpdates live, ConsoleTime time,
+    DashboardController(OrderFigures orders, PaymentDesk payments, OpsChecks ops, LiveUpdates live, ConsoleTime time,
             MessageSource messages) {
         this.orders = orders;
+        this.payments = payments;
         this.ops = ops;
         this.live = live;
         this.time = time;
@@ -56,7 +59,9 @@ class DashboardController {
     String figures(Caller caller, Model model) {
         model.addAttribute("summary", orders.summary(caller));
         model.addAttribute("ageBuckets", OrderFigures.AGE_BUCKETS);
-        model.addAttribute("ops", caller.role() == Role.MERCHANT ? null : ops.figures());
+        boolean platform = caller.role() != Role.MERCHANT;
+        model.addAttribute("ops", platform ? ops.figures() : null);
+        model.addAttribute("waiting", platform ? payments.waiting(caller) : List.of());
         return "console/dashboard :: figures";
     }
 

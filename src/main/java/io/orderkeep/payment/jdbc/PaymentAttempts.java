@@ -1,5 +1,6 @@
 package io.orderkeep.payment.jdbc;
 
+import io.orderkeep.payment.PaymentDesk;
 import io.orderkeep.payment.domain.AttemptStatus;
 import io.orderkeep.payment.domain.PaymentAttempt;
 import io.orderkeep.platform.Dialect;
@@ -50,6 +51,16 @@ public class PaymentAttempts {
     public List<PaymentAttempt> ofOrder(String orderId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM payment_attempts WHERE order_id = ? ORDER BY number")
                 .param(orderId).query(PaymentAttempts::map).list();
+    }
+
+    /** Per provider: attempts still waiting for a result (PENDING or UNKNOWN), and the oldest one's opening. */
+    public List<PaymentDesk.Waiting> waitingByProvider() {
+        return jdbc.sql("""
+                SELECT provider, COUNT(*), MIN(opened_at) FROM payment_attempts
+                WHERE status IN ('PENDING', 'UNKNOWN') GROUP BY provider ORDER BY provider""")
+                .query((rs, n) -> new PaymentDesk.Waiting(rs.getString(1), rs.getLong(2),
+                        Instant.ofEpochMilli(rs.getLong(3))))
+                .list();
     }
 
     /** The attempt that collected the order's money (the latest, should there be more than one). */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "orderkeep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Order integrity for online shops: no order goes unreturned.",
         subcommands = {ServeCommand.class, DemoCommand.class, SandboxCommand.class, KeysCommand.class, UsersCommand.class,
-                MerchantsCommand.class,
+                MerchantsCommand.class, AuditCommand.class, ReconcileCommand.class, DoctorCommand.class, EvidenceCommand.class})
 public class OrderkeepCommand {
 
     /** What {@code serve} returns: the web server's threads keep the process alive, so main must not exit. */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,6 +42,15 @@ public class OrderQueries {
     /** The order as {@code GET /api/v1/orders/{id}} shows it. */
     public Map<String, Object> view(Caller caller, String id) {
         return views.render(visible(caller, id), hops.of(id), !caller.seesContactData());
+    }
+
+    /**
+     * The order as its customer sees it on the tracking page: the same view, contact data masked whoever asks. The
+     * caller has checked the order's tracking token (there is no {@link Caller} for a link's holder); empty for an
+     * unknown order.
+     */
+    public Optional<Map<String, Object>> forCustomer(String id) {
+        return orders.find(id).map(order -> views.render(order, hops.of(id), true));
     }
 
     /** The order's history, oldest first, as {@code GET /api/v1/orders/{id}/history} shows it. */

@@ -19,11 +19,11 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
  * cookie then keeps. Anything else shows English.
  */
 @Configuration(proxyBeanMethods = false)
-class ConsoleLocales implements WebMvcConfigurer {
+public class ConsoleLocales implements WebMvcConfigurer {
 
     static final Locale CHINESE = Locale.forLanguageTag("zh-CN");
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, CHINESE);
-    static final String COOKIE = "orderkeep-lang";
+    public static final String COOKIE = "orderkeep-lang";
 
     private final CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
 
@@ -53,7 +53,7 @@ class ConsoleLocales implements WebMvcConfigurer {
     }
 
     /** The language for a {@code lang} parameter, or null when it names none we have. */
-    static Locale supported(String lang) {
+    public static Locale supported(String lang) {
         if (lang == null) {
             return null;
         }

@@ -5,7 +5,6 @@ import io.orderkeep.platform.Cursors;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,11 +18,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Live order changes as Server-Sent Events, for the console. Fed from the event feed (not from this instance's own
- * commits), so every instance streams every change, in commit order, whichever instance made it. Each message is
- * the change without the order's contents ({@code id}, {@code type}, {@code orderId}, {@code merchantId},
- * {@code status}, {@code timestamp}), so no customer data goes out on the stream; its SSE id is a feed cursor, and a
- * client that reconnects with {@code Last-Event-ID} gets what it missed.
+ * Live order changes as Server-Sent Events, for the console (by merchant) and for a customer's tracking page (one
+ * order). Fed from the event feed (not from this instance's own commits), so every instance streams every change,
+ * in commit order, whichever instance made it. No message carries the customer's contact data (see
+ * {@link LiveChange}); its SSE id is a feed cursor, and a client that reconnects with {@code Last-Event-ID} gets
+ * what it missed.
  */
 @Component
 public class LiveStream {
@@ -32,22 +31,42 @@ public class LiveStream {
     private static final int BATCH = 500;
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
-    private record Subscriber(SseEmitter emitter, String merchantId) {
-        boolean wants(String merchant) {
-            return merchantId == null || merchantId.equals(merchant);
+    /** Who listens: staff to a merchant's changes (null: every merchant's), or a customer to one order's. */
+    private sealed interface Scope {
+        boolean wants(LiveChange change);
+
+        Map<String, Object> message(LiveChange change);
+    }
+
+    private record MerchantScope(String merchantId) implements Scope {
+        public boolean wants(LiveChange change) {
+            return merchantId == null || merchantId.equals(change.merchantId());
+        }
+
+        public Map<String, Object> message(LiveChange change) {
+            return change.staffMessage();
         }
     }
 
-    private record Change(long position, Map<String, Object> message) {}
+    private record OrderScope(String orderId) implements Scope {
+        public boolean wants(LiveChange change) {
+            return orderId.equals(change.orderId());
+        }
+
+        public Map<String, Object> message(LiveChange change) {
+            return change.customerMessage();
+        }
+    }
+
+    private record Subscriber(SseEmitter emitter, Scope scope) {}
 
     private final JdbcClient jdbc;
     private final FeedSequencer sequencer;
+    private final JsonMapper json;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     /** The last feed position streamed; -1 while nobody listens. */
     private long position = -1;
     private long lastKeepAlive = System.nanoTime();
-
-    private final JsonMapper json;
 
     LiveStream(JdbcClient jdbc, FeedSequencer sequencer, JsonMapper json) {
         this.json = json;
@@ -56,21 +75,37 @@ public class LiveStream {
     }
 
     /**
+     * The changes of a merchant's orders, for staff.
+     *
      * @param merchantId the merchant whose changes to stream, or null for all
      * @param lastEventId the cursor of the last message the client has, or null
      */
     public SseEmitter subscribe(String merchantId, String lastEventId) {
-        var subscriber = new Subscriber(new SseEmitter(TIMEOUT.toMillis()), merchantId);
+        return subscribe(new MerchantScope(merchantId), lastEventId);
+    }
+
+    /**
+     * The changes of one order, for its customer: status, payment status and the hops' states, nothing about the
+     * customer. The caller has checked that the customer may see the order (its tracking token). These events
+     * have no SSE name (the type is in the data), so a browser's {@code EventSource.onmessage} hears them all.
+     */
+    public SseEmitter subscribeToOrder(String orderId, String lastEventId) {
+        return subscribe(new OrderScope(orderId), lastEventId);
+    }
+
+    private SseEmitter subscribe(Scope scope, String lastEventId) {
+        var subscriber = new Subscriber(new SseEmitter(TIMEOUT.toMillis()), scope);
         subscriber.emitter().onCompletion(() -> subscribers.remove(subscriber));
         subscriber.emitter().onTimeout(() -> subscribers.remove(subscriber));
         subscriber.emitter().onError(e -> subscribers.remove(subscriber));
+        String after = Cursors.decode(lastEventId);
         synchronized (this) {
             if (position < 0) {
                 position = jdbc.sql("SELECT position FROM delivery_feed_head WHERE id = 1").query(Long.class).single();
             }
-            String after = Cursors.decode(lastEventId);
             if (after != null && after.matches("\\d{1,18}")) {
-                changesAfter(Long.parseLong(after), position).forEach(change -> send(subscriber, change));
+                String orderId = scope instanceof OrderScope order ? order.orderId() : null;
+                changesAfter(Long.parseLong(after), position, orderId).forEach(change -> send(subscriber, change));
             }
             send(subscriber, null);
             subscribers.add(subscriber);
@@ -93,8 +128,8 @@ public class LiveStream {
             subscribers.forEach(subscriber -> send(subscriber, null));
         }
         sequencer.sequence();
-        List<Change> changes = changesAfter(position, Long.MAX_VALUE);
-        for (Change change : changes) {
+        List<LiveChange> changes = changesAfter(position, Long.MAX_VALUE, null);
+        for (LiveChange change : changes) {
             subscribers.forEach(subscriber -> send(subscriber, change));
             position = change.position();
         }
@@ -107,38 +142,34 @@ public class LiveStream {
         subscribers.clear();
     }
 
-    private List<Change> changesAfter(long after, long upTo) {
-        return jdbc.sql("""
+    /** Up to {@value #BATCH} changes in feed order, of every order or of the one given. */
+    private List<LiveChange> changesAfter(long after, long upTo, String orderId) {
+        var query = jdbc.sql("""
                 SELECT feed_position, id, type, order_id, merchant_id, occurred_at, payload FROM delivery_events
-                WHERE feed_position > ? AND feed_position <= ? ORDER BY feed_position LIMIT ?""")
-                .params(after, upTo, BATCH)
-                .query((rs, n) -> {
-                    var message = new LinkedHashMap<String, Object>();
-                    message.put("id", rs.getString(2));
-                    message.put("type", rs.getString(3));
-                    message.put("orderId", rs.getString(4));
-                    message.put("merchantId", rs.getString(5));
-                    message.put("status", status(rs.getString(7)));
-                    message.put("timestamp", Instant.ofEpochMilli(rs.getLong(6)).toString());
-                    return new Change(rs.getLong(1), message);
-                })
+                WHERE feed_position > ? AND feed_position <= ?""" + (orderId == null ? "" : " AND order_id = ?")
+                + " ORDER BY feed_position LIMIT ?")
+                .param(after).param(upTo);
+        if (orderId != null) {
+            query = query.param(orderId);
+        }
+        return query.param(BATCH)
+                .query((rs, n) -> new LiveChange(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)),
+                        json.readTree(rs.getString(7)).path("data")))
                 .list();
     }
 
-    private String status(String payload) {
-        var status = json.readTree(payload).path("data").path("status");
-        return status.isString() ? status.asString() : null;
-    }
-
-    private void send(Subscriber subscriber, Change change) {
+    private void send(Subscriber subscriber, LiveChange change) {
         try {
             if (change == null) {
                 subscriber.emitter().send(SseEmitter.event().comment("keep-alive"));
-            } else if (subscriber.wants((String) change.message().get("merchantId"))) {
-                subscriber.emitter().send(SseEmitter.event()
-                        .id(Cursors.encode(Long.toString(change.position())))
-                        .name((String) change.message().get("type"))
-                        .data(change.message(), MediaType.APPLICATION_JSON));
+            } else if (subscriber.scope().wants(change)) {
+                var event = SseEmitter.event().id(Cursors.encode(Long.toString(change.position())));
+                // A browser's EventSource hears unnamed events with one handler; staff clients pick by type.
+                if (subscriber.scope() instanceof MerchantScope) {
+                    event.name(change.type());
+                }
+                subscriber.emitter().send(event.data(subscriber.scope().message(change), MediaType.APPLICATION_JSON));
             }
         } catch (IOException | IllegalStateException gone) {
             subscribers.remove(subscriber);

@@ -1,12 +1,7 @@
 package io.orderkeep.payment.web;
 
-import io.orderkeep.order.OrderSnapshot;
-import io.orderkeep.order.domain.OrderStatus;
 import io.orderkeep.payment.PaymentDesk;
-import io.orderkeep.payment.domain.AttemptStatus;
-import io.orderkeep.payment.domain.PaymentAttempt;
-import io.orderkeep.payment.internal.PaymentOpener;
-import io.orderkeep.platform.ApiException;
+import io.orderkeep.payment.PaymentRetry;
 import io.orderkeep.platform.Caller;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -16,18 +11,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An order's payments: {@code recheck} asks the provider now; {@code payments} opens a new attempt after the last
- * one failed (409 {@code payment_not_failed} otherwise). Both answer the order with its payment.
+ * one failed ({@link PaymentRetry}; 409 {@code payment_not_failed} otherwise). Both answer the order with its payment.
  */
 @RestController
 class OrderPaymentsController {
 
     private final PaymentDesk desk;
-    private final PaymentOpener opener;
+    private final PaymentRetry retry;
     private final OrderReply reply;
 
-    OrderPaymentsController(PaymentDesk desk, PaymentOpener opener, OrderReply reply) {
+    OrderPaymentsController(PaymentDesk desk, PaymentRetry retry, OrderReply reply) {
         this.desk = desk;
-        this.opener = opener;
+        this.retry = retry;
         this.reply = reply;
     }
 
@@ -39,14 +34,7 @@ class OrderPaymentsController {
 
     @PostMapping("/api/v1/orders/{id}/payments")
     ResponseEntity<Map<String, Object>> retry(@PathVariable String id, Caller caller) {
-        OrderSnapshot order = desk.actionable(caller, id);
-        PaymentAttempt last = opener.latest(id).orElse(null);
-        if (order.status() != OrderStatus.PENDING_PAYMENT || last == null || last.status() != AttemptStatus.FAILED) {
-            throw ApiException.conflict("payment_not_failed", "Payment not failed", "A new payment attempt opens only "
-                    + "for an unpaid order whose last attempt FAILED; order " + id + " is " + order.status()
-                    + (last == null ? " with no payment attempt." : " and its last attempt is " + last.status() + "."));
-        }
-        opener.openAfter(last, "api");
+        retry.open(desk.actionable(caller, id), "api");
         return ResponseEntity.status(201).body(reply.order(id));
     }
 }

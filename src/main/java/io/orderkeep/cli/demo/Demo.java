@@ -119,10 +119,8 @@ public final class Demo {
                 + world.adminKey());
         out.println("Sandbox:    " + world.sandbox().url() + "   merchant receiver: " + world.receiver().url());
         String console = world.url() + "/console";
-        out.println(DemoConsoleLogin.create(world.orderkeep())
-                .map(login -> "Console:    " + console + "  (log in as " + login.user() + " / " + login.password() + ")")
-                .orElse("Console:    " + console + "  (the console's demo login comes with the console; "
-                        + "meanwhile the API answers with the admin key)"));
+        var login = DemoConsoleLogin.create(world.orderkeep());
+        out.println("Console:    " + console + "  (log in as " + login.user() + " / " + login.password() + ")");
         out.println();
         out.flush();
     }

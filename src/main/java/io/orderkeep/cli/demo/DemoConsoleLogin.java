@@ -1,25 +1,27 @@
 package io.orderkeep.cli.demo;
 
-import java.util.Optional;
+import io.orderkeep.access.ConsoleUsers;
+import io.orderkeep.platform.Role;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The console login the demo prints beside the console's URL. Console users belong to the {@code access} module's
- * {@code ConsoleUsers} (being built on the console branch); until it is merged there is nobody to create, and the
- * demo says so instead of printing a login that would not work.
+ * The console login the demo prints beside the console's URL: an operator {@code demo} with a fresh random password,
+ * created in the demo's own database (a new one each run), so nothing of a real installation is touched.
  */
 public final class DemoConsoleLogin {
 
     /** A user name and password for {@code /console}. */
     public record Login(String user, String password) {}
 
+    static final String USER = "demo";
+
     private DemoConsoleLogin() {}
 
-    /**
-     * Creates an operator login for this demo's console, or answers empty when console users do not exist yet.
-     * Wire to {@code ConsoleUsers.create(...)} at merge: a user {@code demo} with a random password, role operator.
-     */
-    public static Optional<Login> create(ApplicationContext orderkeep) {
-        return Optional.empty();
+    /** Creates the demo's operator login through {@link ConsoleUsers}, audited as the system. */
+    public static Login create(ApplicationContext orderkeep) {
+        var users = orderkeep.getBean(ConsoleUsers.class);
+        String password = ConsoleUsers.generatePassword();
+        users.create(USER, password, Role.OPERATOR, null, "system");
+        return new Login(USER, password);
     }
 }

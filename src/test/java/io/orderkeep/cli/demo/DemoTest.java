@@ -34,7 +34,7 @@ class DemoTest {
 
     /** What the API and the sandbox said, read independently of the demo's own reader. */
     record Truth(List<JsonNode> orders, Map<String, String> paymentSource, List<JsonNode> deliveries,
-            List<JsonNode> sandboxPayments, JsonNode reconciliation, JsonNode audit) {
+            List<JsonNode> sandboxPayments, JsonNode reconciliation, JsonNode audit, int consoleSignIn) {
 
         long count(java.util.function.Predicate<JsonNode> test) {
             return orders.stream().filter(test).count();
@@ -56,6 +56,7 @@ class DemoTest {
         assertThat(summary).contains("Every order came back and the audit chain verifies.")
                 .contains("Compressed schedule for the demo").contains("/track/ord_");
         assertThat(api.orders()).hasSize(20);
+        assertThat(api.consoleSignIn()).as("the printed console login works").isEqualTo(302);
         assertThat(figure(summary, "orders placed")).isEqualTo(20);
         long paid = api.count(o -> o.path("status").asString().equals("PAID"));
         assertThat(figure(summary, "orders paid")).isEqualTo(paid);
@@ -154,7 +155,36 @@ class DemoTest {
         assertThat(run.find()).as(summary).isTrue();
         return new Truth(orders, sources, list(api.get("/api/v1/deliveries?limit=200").json()),
                 list(new Api(servers.sandbox(), null, Map.of()).get("/v1/payments?limit=200").json()),
-                api.get("/api/v1/reconciliations/" + run.group(1)).json(), api.get("/api/v1/audit/verify").json());
+                api.get("/api/v1/reconciliations/" + run.group(1)).json(), api.get("/api/v1/audit/verify").json(),
+                signIn(servers.orderkeep(), summary));
+    }
+
+    /** Signs in to the console with the login the demo printed; answers the status of the form's POST. */
+    private static int signIn(String orderkeep, String summary) {
+        Matcher login = Pattern.compile("log in as (\\S+) / (\\S+)\\)").matcher(summary);
+        assertThat(login.find()).as("a console login in\n" + summary).isTrue();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(orderkeep + "/console/login")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                    .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+            Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+            assertThat(csrf.find()).as(form.body()).isTrue();
+            String body = "username=" + enc(login.group(1)) + "&password=" + enc(login.group(2)) + "&_csrf=" + enc(csrf.group(1));
+            var signedIn = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(orderkeep + "/console/login"))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(signedIn.headers().firstValue("Location")).as("signed in, not sent back to the form")
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/console"));
+            return signedIn.statusCode();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("console sign-in failed", e);
+        }
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String hopState(JsonNode order, String hop) {

@@ -4,10 +4,9 @@ import io.orderkeep.order.Change;
 import io.orderkeep.order.HopLedger;
 import io.orderkeep.order.OrderLifecycle;
 import io.orderkeep.order.OrderSnapshot;
-import io.orderkeep.order.TransitionOutcome;
 import io.orderkeep.order.domain.HopName;
-import io.orderkeep.order.domain.OrderCommand;
 import io.orderkeep.order.domain.OrderStatus;
+import io.orderkeep.payment.PaymentRecords;
 import io.orderkeep.reconcile.domain.MatchKind;
 import io.orderkeep.reconcile.domain.RowType;
 import io.orderkeep.reconcile.domain.Verdict;
@@ -18,8 +17,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * What the policy makes of one verdict, and (unless a dry run) doing it through the orders module: a repair is
- * {@code MarkPaid} through the state machine (history, audit entry and event like any paid order), a paid order
+ * What the policy makes of one verdict, and (unless a dry run) doing it: a repair marks the payment attempt
+ * SUCCEEDED through the payments module, which marks the order paid through its state machine (history, audit
+ * entry and event like any paid order); a paid order
  * for an expired or cancelled order is flagged with a suggested refund, a matched payment returns the settlement
  * hop. Runs inside the transaction that stores the row, so a row and its effect commit together.
  */
@@ -32,11 +32,13 @@ public class Repairs {
     private final RepairPolicy policy;
     private final OrderLifecycle orders;
     private final HopLedger hops;
+    private final PaymentRecords payments;
     private final Clock clock;
 
-    Repairs(RepairPolicy policy, OrderLifecycle orders, HopLedger hops, Clock clock) {
+    Repairs(RepairPolicy policy, OrderLifecycle orders, HopLedger hops, PaymentRecords payments, Clock clock) {
         this.policy = policy;
         this.orders = orders;
+        this.payments = payments;
         this.hops = hops;
         this.clock = clock;
     }
@@ -80,13 +82,22 @@ public class Repairs {
         return markPaid(runId, verdict, snapshot.id());
     }
 
-    /** Marks the order paid through the state machine; a refusal leaves the discrepancy for a person. */
+    /**
+     * Marks the attempt SUCCEEDED through the payments module, on the path a provider's notification takes: the
+     * attempt's audit entry, then the order marked paid through its state machine (history, audit entry and event of
+     * any paid order). An order that would not take the money is left for a person.
+     */
     public Decision markPaid(String runId, Verdict verdict, String orderId) {
-        TransitionOutcome outcome = orders.apply(orderId, new OrderCommand.MarkPaid(),
+        if (verdict.attemptId() == null) {
+            return new Decision("NEEDS_REVIEW", "no payment attempt of order " + orderId + " to mark succeeded");
+        }
+        // The verdict carries the file's transaction id, not the provider reference: the attempt keeps its own.
+        payments.markSettled(verdict.attemptId(), null, verdict.amount(), verdict.currency(),
                 change(runId, verdict, "repaired by reconciliation: the provider settled attempt "
                         + verdict.attemptId(), Map.of()));
-        if (outcome instanceof TransitionOutcome.Refused refused) {
-            return new Decision("NEEDS_REVIEW", "mark paid was refused: " + refused.reason());
+        OrderStatus status = orders.find(orderId).map(OrderSnapshot::status).orElse(null);
+        if (status != OrderStatus.PAID) {
+            return new Decision("NEEDS_REVIEW", "mark paid was refused: order " + orderId + " is " + status);
         }
         hops.returned(orderId, HopName.SETTLEMENT, clock.instant());
         return new Decision("AUTO_REPAIRED", "order " + orderId + " marked paid");

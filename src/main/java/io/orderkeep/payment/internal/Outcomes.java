@@ -107,8 +107,9 @@ public class Outcomes {
         }
         // Last, after every change to the order: each transaction takes the order's row lock before the audit head,
         // so two of them can never wait on each other the other way round.
-        audit.record(change.actor(), "payment." + next.name().toLowerCase(Locale.ROOT), "payment", attemptId,
-                detail(attempt, reported));
+        var audited = detail(attempt, reported);
+        audited.put("source", change.source()); // notification, watch, reconciliation …
+        audit.record(change.actor(), "payment." + next.name().toLowerCase(Locale.ROOT), "payment", attemptId, audited);
         boolean retryNow = retryable && providers.get(attempt.provider()).settings().retryFailed();
         return new Result(updated, retryNow);
     }

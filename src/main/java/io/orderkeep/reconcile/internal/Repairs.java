@@ -11,7 +11,9 @@ import io.orderkeep.reconcile.domain.MatchKind;
 import io.orderkeep.reconcile.domain.RowType;
 import io.orderkeep.reconcile.domain.Verdict;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -43,13 +45,26 @@ public class Repairs {
         this.clock = clock;
     }
 
+    /**
+     * Returns the settlement hop of every order whose payment a MATCHED payment row names, in one batch. Called
+     * before the batch's repairs: the hops' foreign key takes a share lock on each order row, and no order row may
+     * be locked after the audit head that a repair takes.
+     */
+    public void settled(List<Verdict> verdicts, List<RowType> types) {
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < verdicts.size(); i++) {
+            Verdict v = verdicts.get(i);
+            if (v.kind() == MatchKind.MATCHED && v.orderId() != null && types.get(i) == RowType.PAYMENT) {
+                orderIds.add(v.orderId());
+            }
+        }
+        hops.returned(orderIds, HopName.SETTLEMENT, clock.instant());
+    }
+
     /** @param type the row's type, null for the final pass's verdicts (they name no row) */
     public Decision apply(String runId, Verdict verdict, RowType type, boolean dryRun) {
         if (verdict.kind() == MatchKind.MATCHED) {
-            if (!dryRun && verdict.orderId() != null && type == RowType.PAYMENT) {
-                hops.returned(verdict.orderId(), HopName.SETTLEMENT, clock.instant());
-            }
-            return new Decision("NONE", null);
+            return new Decision("NONE", null); // the settlement hop: settled(), for a whole batch
         }
         RepairPolicy.Mode mode = policy.modeOf(verdict.kind());
         if (mode == RepairPolicy.Mode.IGNORE) {

@@ -76,7 +76,7 @@ public class RunService implements Reconciliations {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
-        this.batchSize = environment.getProperty("orderkeep.reconcile.batch-size", Integer.class, 200);
+        this.batchSize = environment.getProperty("orderkeep.reconcile.batch-size", Integer.class, 500);
     }
 
     @Override

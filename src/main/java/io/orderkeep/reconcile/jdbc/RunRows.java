@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,22 +17,35 @@ import org.springframework.stereotype.Component;
 public class RunRows {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    RunRows(JdbcClient jdbc) {
+    RunRows(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
+
+    private static final String INSERT = """
+            INSERT INTO reconciliation_rows (id, run_id, line, local_key, kind, row_key, named, transaction_id,
+                provider_ref, attempt_id, refund_id, order_id, amount, currency, detail, resolution, suggestion)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (run_id, line, local_key) DO NOTHING""";
 
     /** Stores the row unless the run already stored that line (a resumed batch): idempotent. */
     public boolean insert(StoredRow row) {
-        return jdbc.sql("""
-                INSERT INTO reconciliation_rows (id, run_id, line, local_key, kind, row_key, named, transaction_id,
-                    provider_ref, attempt_id, refund_id, order_id, amount, currency, detail, resolution, suggestion)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (run_id, line, local_key) DO NOTHING""")
-                .params(row.id(), row.runId(), row.line(), row.localKey(), row.kind(), row.rowKey(), row.named(),
-                        row.transactionId(), row.providerRef(), row.attemptId(), row.refundId(), row.orderId(), row.amount(),
-                        row.currency(), row.detail(), row.resolution(), row.suggestion())
-                .update() == 1;
+        return jdbc.sql(INSERT).params(values(row)).update() == 1;
+    }
+
+    /** {@link #insert} for a batch of rows, as one JDBC batch (one round trip on PostgreSQL). */
+    public void insertAll(List<StoredRow> rows) {
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(INSERT, rows.stream().map(RunRows::values).toList());
+        }
+    }
+
+    private static Object[] values(StoredRow row) {
+        return new Object[] {row.id(), row.runId(), row.line(), row.localKey(), row.kind(), row.rowKey(), row.named(),
+                row.transactionId(), row.providerRef(), row.attemptId(), row.refundId(), row.orderId(), row.amount(),
+                row.currency(), row.detail(), row.resolution(), row.suggestion()};
     }
 
     public Map<String, Long> countsByKind(String runId) {

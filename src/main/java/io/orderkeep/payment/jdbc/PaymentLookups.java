@@ -88,14 +88,18 @@ public class PaymentLookups {
         return new Page(attemptIds.stream().distinct().map(byId::get).toList(), times.getLast(), refundIds.getLast());
     }
 
-    /** The keyset condition "after (at, id)" on {@code prefix}updated_at / succeeded_at, adding its parameters. */
+    /**
+     * The keyset condition "after (at, id)" on {@code prefix}updated_at / succeeded_at, adding its parameters. A row
+     * value, not {@code at > ? OR (at = ? AND id > ?)}: both databases turn it into an index range start, where the
+     * OR form made PostgreSQL re-read the window from its beginning for every page (quadratic over a large day).
+     */
     private static String after(String prefix, long afterAt, String afterId, List<Object> params) {
         if (afterId == null) {
             return "";
         }
         String at = prefix.isEmpty() ? "succeeded_at" : prefix + "updated_at";
-        params.addAll(List.of(afterAt, afterAt, afterId));
-        return " AND (" + at + " > ? OR (" + at + " = ? AND " + prefix + "id > ?))";
+        params.addAll(List.of(afterAt, afterId));
+        return " AND (" + at + ", " + prefix + "id) > (?, ?)";
     }
 
     private List<PaymentRecord> withRefunds(List<Attempt> attempts) {

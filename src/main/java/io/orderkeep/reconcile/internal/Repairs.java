@@ -70,8 +70,12 @@ public class Repairs {
         if (mode == RepairPolicy.Mode.IGNORE) {
             return new Decision("IGNORED", null);
         }
-        Optional<OrderSnapshot> order = Optional.ofNullable(verdict.orderId()).flatMap(orders::find);
-        if (verdict.kind() != MatchKind.MISSING_LOCAL || type != RowType.PAYMENT || order.isEmpty()) {
+        // Only a payment missing locally is repaired: the other kinds need no order read (a tenth of a large file).
+        boolean repairable = verdict.kind() == MatchKind.MISSING_LOCAL && type == RowType.PAYMENT;
+        Optional<OrderSnapshot> order = repairable
+                ? Optional.ofNullable(verdict.orderId()).flatMap(orders::find)
+                : Optional.empty();
+        if (!repairable || order.isEmpty()) {
             String suggestion = verdict.kind() == MatchKind.MISSING_LOCAL
                     ? "refund " + verdict.amount() + " " + verdict.currency() + " at the provider (no order holds it)"
                     : null;

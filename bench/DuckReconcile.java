@@ -33,12 +33,14 @@ public class DuckReconcile {
                         SELECT f.*, TRY_CAST(amount AS BIGINT) AS minor,
                             row_number() OVER (PARTITION BY type, transaction_id ORDER BY line) AS listing
                         FROM f),
+                    -- Both joins are equi-joins (hash joins); COALESCE prefers the provider reference. A condition
+                    -- "a.id IS NULL AND ..." on the second made it a nested loop.
                     matched AS (
                         SELECT r.*, COALESCE(a.id, b.id) AS pid, COALESCE(a.amount, b.amount) AS local_amount,
                             COALESCE(a.currency, b.currency) AS local_currency, COALESCE(a.status, b.status) AS local_status
                         FROM rows r
                         LEFT JOIN p a ON a.provider_ref = r.provider_ref
-                        LEFT JOIN p b ON a.id IS NULL AND b.id = r.out_trade_no),
+                        LEFT JOIN p b ON b.id = r.out_trade_no),
                     joined AS (
                         SELECT m.*, p.id AS window_id, p.succeeded_at
                         FROM matched m FULL OUTER JOIN (SELECT * FROM p WHERE succeeded_at >= %d AND succeeded_at < %d) p

@@ -2,6 +2,7 @@ package io.orderkeep.order;
 
 import io.orderkeep.order.domain.HopName;
 import java.time.Instant;
+import java.util.Collection;
 
 /**
  * The hops of an order (DESIGN.md): where it must still come back from. Modules open the hops they own and mark
@@ -14,6 +15,11 @@ public interface HopLedger {
     void open(String orderId, HopName hop, Instant dueAt);
 
     void returned(String orderId, HopName hop, Instant at);
+
+    /** {@link #returned(String, HopName, Instant)} for many orders, in one round trip where the store allows. */
+    default void returned(Collection<String> orderIds, HopName hop, Instant at) {
+        orderIds.forEach(id -> returned(id, hop, at));
+    }
 
     void failed(String orderId, HopName hop, Instant at);
 

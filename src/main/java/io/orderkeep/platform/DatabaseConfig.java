@@ -44,6 +44,8 @@ class DatabaseConfig {
             config.setMaximumPoolSize(1);
             config.setConnectionTimeout(30_000);
         } else {
+            // A JDBC batch (reconciliation's rows and hops) goes as multi-row INSERTs, not one statement per row.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
             config.setUsername(properties.db().user());
             config.setPassword(properties.db().password());
             config.setMaximumPoolSize(properties.db().poolSize());

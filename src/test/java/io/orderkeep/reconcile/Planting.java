@@ -20,7 +20,8 @@ final class Planting {
     enum Plant { MATCHED, MATCHED_BY_OUT_TRADE_NO, MATCHED_WITH_REFUND, MISSING_LOCAL_UNKNOWN, MISSING_LOCAL_UNPAID,
         MISSING_AT_PROVIDER, OUTSIDE_WINDOW, AMOUNT_MISMATCH, CURRENCY_MISMATCH, STATUS_MISMATCH,
         SAME_TRANSACTION_TWICE, SECOND_PAYMENT_OF_ORDER, SECOND_PAYMENT_UNKNOWN_LOCALLY, REFUND_MISSING_LOCAL,
-        REFUND_AMOUNT_MISMATCH, REFUND_MISSING_AT_PROVIDER, INVALID_ROW }
+        REFUND_AMOUNT_MISMATCH, REFUND_MISSING_AT_PROVIDER, REFUND_NOT_SETTLED_LOCALLY, REFUND_OF_UNKNOWN_PAYMENT,
+        REFUND_OF_EARLIER_PAYMENT, REFUND_OF_EARLIER_PAYMENT_MISSING_AT_PROVIDER, INVALID_ROW }
 
     static final Instant WINDOW_START = Instant.parse("2026-11-20T16:00:00Z");
 
@@ -28,14 +29,21 @@ final class Planting {
     final List<String> rows = new ArrayList<>();
     final List<String> expected = new ArrayList<>();
     private final Random random;
+    private final String prefix;
     private int next;
 
     Planting(Random random) {
+        this(random, "");
+    }
+
+    /** @param prefix starts every id, so plantings stored in one database stay apart */
+    Planting(Random random, String prefix) {
         this.random = random;
+        this.prefix = prefix;
     }
 
     void plant(Plant plant) {
-        String n = Integer.toString(next++);
+        String n = prefix + next++;
         String tx = "tx_" + n, ref = "pr_" + n, attempt = "pay_" + n, order = "ord_" + n;
         long amount = 1 + random.nextInt(100_000);
         Instant at = inWindow();
@@ -113,6 +121,27 @@ final class Planting {
                         new LocalRefund("ref_" + n, "rf_" + n, amount, LocalStatus.SUCCEEDED, at)));
                 row(tx, ref, attempt, "PAYMENT", "SUCCESS", amount, "CNY", at, MatchKind.MATCHED);
                 expected.add(MatchKind.MISSING_AT_PROVIDER + " " + attempt + "/ref_" + n);
+            }
+            // Orderkeep still waits for the provider's answer (PENDING), or heard a refusal: the file says it happened.
+            case REFUND_NOT_SETTLED_LOCALLY -> {
+                LocalStatus status = random.nextBoolean() ? LocalStatus.PENDING : LocalStatus.FAILED;
+                local.add(paid(attempt, ref, order, amount, at,
+                        new LocalRefund("ref_" + n, random.nextBoolean() ? "rf_" + n : null, amount, status, null)));
+                row(tx, ref, attempt, "PAYMENT", "SUCCESS", amount, "CNY", at, MatchKind.MATCHED);
+                row("ref_" + n, ref, attempt, "REFUND", "SUCCESS", amount, "CNY", at, MatchKind.STATUS_MISMATCH);
+            }
+            case REFUND_OF_UNKNOWN_PAYMENT -> row("rf_" + n, ref, attempt, "REFUND", "SUCCESS", amount, "CNY", at,
+                    MatchKind.MISSING_LOCAL);
+            // The payment settled on an earlier day (an earlier file); only its refund is this file's business.
+            case REFUND_OF_EARLIER_PAYMENT, REFUND_OF_EARLIER_PAYMENT_MISSING_AT_PROVIDER -> {
+                Instant dayBefore = at.minus(Duration.ofDays(1));
+                local.add(paid(attempt, ref, order, amount, dayBefore,
+                        new LocalRefund("ref_" + n, "rf_" + n, amount, LocalStatus.SUCCEEDED, at)));
+                if (plant == Plant.REFUND_OF_EARLIER_PAYMENT) {
+                    row("rf_" + n, ref, attempt, "REFUND", "SUCCESS", amount, "CNY", at, MatchKind.MATCHED);
+                } else {
+                    expected.add(MatchKind.MISSING_AT_PROVIDER + " " + attempt + "/ref_" + n);
+                }
             }
             case INVALID_ROW -> {
                 rows.add(SandboxCsv.row(tx, ref, attempt, "PAYMENT", "SUCCESS", amount + ".5", "CNY", at));

@@ -43,9 +43,10 @@ final class ReconcileWorld {
         jdbc.sql("DELETE FROM payment_attempts WHERE order_id = ?").param(orderId).update();
         jdbc.sql("""
                 INSERT INTO payment_attempts (id, order_id, provider, number, status, amount, currency, provider_ref,
-                    opened_at, due_at, expires_at, updated_at) VALUES (?, ?, 'sandbox', 1, ?, 2500, 'CNY', ?, ?, NULL, ?, ?)""")
+                    opened_at, due_at, expires_at, updated_at, succeeded_at)
+                VALUES (?, ?, 'sandbox', 1, ?, 2500, 'CNY', ?, ?, NULL, ?, ?, ?)""")
                 .params(attemptId, orderId, status, providerRef, at.toEpochMilli(), at.toEpochMilli() + 1_800_000,
-                        at.toEpochMilli()).update();
+                        at.toEpochMilli(), "SUCCEEDED".equals(status) ? at.toEpochMilli() : null).update();
         return orderId;
     }
 

@@ -137,6 +137,12 @@ class ReconciliationHttpTest {
         var audit = admin.get("/api/v1/audit?targetId=" + orderId).json().path("data");
         assertThat(audit.toString()).contains("order.paid").contains("reconciliation");
         assertThat(events.of(orderId)).extracting(c -> c.event().type()).contains(EventType.PAID);
+        // The attempt itself, through the payments module as a notification would: SUCCEEDED, audited.
+        String attempt = planted.world().id("pay_b");
+        assertThat(jdbc.sql("SELECT status FROM payment_attempts WHERE id = ?").param(attempt).query(String.class)
+                .single()).isEqualTo("SUCCEEDED");
+        var attemptAudit = admin.get("/api/v1/audit?targetId=" + attempt).json().path("data");
+        assertThat(attemptAudit.toString()).contains("payment.succeeded").contains("reconciliation");
 
         var cancelled = admin.get("/api/v1/orders/" + planted.cancelled()).json();
         assertThat(cancelled.path("status").asString()).isEqualTo("CANCELLED");

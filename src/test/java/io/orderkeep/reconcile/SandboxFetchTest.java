@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderkeep.payment.PaymentWorld;
+import io.orderkeep.sandbox.Faults;
 import io.orderkeep.reconcile.internal.DailySchedule;
 import io.orderkeep.support.Api;
 import io.orderkeep.support.DatabaseTest;
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -55,6 +57,54 @@ class SandboxFetchTest {
         assertThat(run.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(run.path("progress").path("rowsTotal").asLong()).isZero();
         assertThat(run.path("counts").path("MISSING_AT_PROVIDER").asLong()).isEqualTo(1);
+    }
+
+    /**
+     * A refund resolution asks the provider outside any transaction. Its answer lost after the money went back
+     * (the sandbox's fail-after-charge fault) leaves the discrepancy REFUNDING: nothing but REFUND finishes it, and
+     * asking again reuses the same refund id, so the provider refunds once.
+     */
+    @Test
+    void aRefundLostOnTheWayIsAskedAgainAndMadeOnce() {
+        Api admin = Api.at(port).asAdmin();
+        Api sandbox = Api.at(URI.create(PaymentWorld.SANDBOX.url()).getPort());
+        var world = new ReconcileWorld(admin, jdbc, LocalDate.of(2020, 7, 1));
+        String outTradeNo = world.id("pay_elsewhere");
+        var created = sandbox.post("/v1/payments", Map.of("outTradeNo", outTradeNo, "amount", 1800, "currency", "CNY",
+                "notifyUrl", "http://127.0.0.1:9/nowhere"));
+        assertThat(created.status()).as(created.toString()).isLessThan(300);
+        String ref = created.json().path("providerRef").asString();
+        assertThat(sandbox.post("/v1/payments/" + ref + "/pay", Map.of("outcome", "SUCCEEDED")).status()).isEqualTo(200);
+        world.payment(world.id("tx_elsewhere"), ref, outTradeNo, 1800, world.at(0));
+        JsonNode run = completed(admin, world.upload(admin, false).json().path("id").asString());
+        String id = admin.get("/api/v1/reconciliations/" + run.path("id").asString()
+                + "/discrepancies?kind=MISSING_LOCAL").json().path("data").get(0).path("id").asString();
+
+        PaymentWorld.SANDBOX.setFaults(new Faults(0, 0, 0, 0, 0, 0, 1.0));
+        try {
+            var lost = admin.post("/api/v1/discrepancies/" + id + "/resolve",
+                    Map.of("action", "REFUND", "reason", "no order holds this money"));
+            assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
+        } finally {
+            PaymentWorld.SANDBOX.setFaults(Faults.NONE);
+        }
+        assertThat(resolution(id)).isEqualTo("REFUNDING");
+        var ignore = admin.post("/api/v1/discrepancies/" + id + "/resolve", Map.of("action", "IGNORE", "reason", "x"));
+        assertThat(ignore.status()).isEqualTo(409);
+
+        var again = admin.post("/api/v1/discrepancies/" + id + "/resolve",
+                Map.of("action", "REFUND", "reason", "no order holds this money"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().path("resolution").asString()).isEqualTo("REFUNDED");
+        JsonNode payment = sandbox.get("/v1/payments/" + ref).json();
+        assertThat(payment.path("refundedAmount").asLong()).as(payment.toString()).isEqualTo(1800);
+        assertThat(payment.path("status").asString()).isEqualTo("REFUNDED");
+        var audit = admin.get("/api/v1/audit?targetId=" + id).json().path("data").toString();
+        assertThat(audit).contains("discrepancy.refund_requested").contains("discrepancy.resolved");
+    }
+
+    private String resolution(String id) {
+        return jdbc.sql("SELECT resolution FROM reconciliation_rows WHERE id = ?").param(id).query(String.class).single();
     }
 
     @Test

@@ -105,8 +105,9 @@ class SettlementReaderTest {
     @Test
     void readsIsoTimesWithAnOffsetOrAsLocalTimesInTheProvidersZone() {
         String[] times = {"2026-11-21T08:30:00Z", "2026-11-21T08:30:00-05:30", "2026-11-21T08:30:00",
-                "2026-11-21T08:30:00.250Z", "2026-11-21T16:30:00+08:00[Asia/Shanghai]", "2026-11-21 08:30:00",
-                "2026-11-21T24:30:00Z", "2026-11-21T08:30:00+19:00"};
+                "2026-11-21T08:30:00.250Z", "2026-11-21T16:30:00+08:00[Asia/Shanghai]", "2026-11-21T23:59:59.999Z",
+                "2026-11-21 08:30:00", "2026-11-21T24:30:00Z", "2026-11-21T08:30:00+19:00", "2026-02-30T08:30:00.123Z",
+                "2026-11-21T08:30:00.1x3Z"};
         StringBuilder file = new StringBuilder(HEADER + "\n");
         for (String time : times) {
             file.append("tx,pr,pay,PAYMENT,SUCCESS,1,CNY,0,").append(time).append('\n');
@@ -114,11 +115,11 @@ class SettlementReaderTest {
 
         List<ReadOutcome> rows = readSandbox(file.toString());
 
-        assertThat(rows.subList(0, 5)).extracting(r -> ((SettlementRow) r).occurredAt()).containsExactly(
+        assertThat(rows.subList(0, 6)).extracting(r -> ((SettlementRow) r).occurredAt()).containsExactly(
                 Instant.parse("2026-11-21T08:30:00Z"), Instant.parse("2026-11-21T14:00:00Z"),
                 Instant.parse("2026-11-21T08:30:00Z"), Instant.parse("2026-11-21T08:30:00.250Z"),
-                Instant.parse("2026-11-21T08:30:00Z"));
-        assertThat(rows.subList(5, 8)).allMatch(RejectedRow.class::isInstance);
+                Instant.parse("2026-11-21T08:30:00Z"), Instant.parse("2026-11-21T23:59:59.999Z"));
+        assertThat(rows.subList(6, 11)).allMatch(RejectedRow.class::isInstance);
     }
 
     @Test

@@ -9,11 +9,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +28,12 @@ public class Hops implements HopLedger {
     private static final String UNLESS_RETURNED = " WHERE order_hops.state <> 'RETURNED'";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
-    Hops(JdbcClient jdbc, Clock clock) {
+    Hops(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -92,13 +96,28 @@ public class Hops implements HopLedger {
                 .update();
     }
 
+    /** One JDBC batch, in order id order so that two batches lock the same hops in the same order. */
+    @Override
+    @Transactional
+    public void returned(Collection<String> orderIds, HopName hop, Instant at) {
+        List<Object[]> rows = orderIds.stream().distinct().sorted()
+                .map(id -> new Object[] {id, hop.name(), HopState.RETURNED.name(), at.toEpochMilli(), at.toEpochMilli(),
+                        clock.millis()})
+                .toList();
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(UPSERT + UNLESS_RETURNED, rows);
+        }
+    }
+
+    // A hop that was never opened (e.g. "returned" before "open") is created in its final state.
+    private static final String UPSERT = """
+            INSERT INTO order_hops (order_id, hop, state, due_at, returned_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (order_id, hop) DO UPDATE SET state = excluded.state,
+                due_at = CASE WHEN excluded.state = 'PENDING' THEN excluded.due_at ELSE order_hops.due_at END,
+                returned_at = excluded.returned_at, updated_at = excluded.updated_at""";
+
     private void upsert(String orderId, HopName hop, HopState state, Instant dueAt, Instant returnedAt, String unless) {
-        // A hop that was never opened (e.g. "returned" before "open") is created in its final state.
-        jdbc.sql("""
-                INSERT INTO order_hops (order_id, hop, state, due_at, returned_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (order_id, hop) DO UPDATE SET state = excluded.state,
-                    due_at = CASE WHEN excluded.state = 'PENDING' THEN excluded.due_at ELSE order_hops.due_at END,
-                    returned_at = excluded.returned_at, updated_at = excluded.updated_at""" + unless)
+        jdbc.sql(UPSERT + unless)
                 .params(orderId, hop.name(), state.name(), dueAt.toEpochMilli(),
                         returnedAt == null ? null : returnedAt.toEpochMilli(), clock.millis())
                 .update();

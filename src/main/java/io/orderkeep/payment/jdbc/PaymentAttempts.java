@@ -86,16 +86,21 @@ public class PaymentAttempts {
     }
 
     /**
-     * Writes the attempt's new state over the version it was read at, and lets go of any lease on it.
+     * Writes the attempt's new state over the version it was read at, and lets go of any lease on it. The first
+     * update to SUCCEEDED stamps {@code succeeded_at}; later ones keep it.
      * @return the attempt at its new version
      */
     public PaymentAttempt update(PaymentAttempt a, boolean retryableFailure) {
+        long now = clock.millis();
         int updated = jdbc.sql("""
                 UPDATE payment_attempts SET status = ?, provider_ref = ?, pay_url = ?, due_at = ?, query_count = ?,
-                    retryable_failure = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?, version = version + 1
+                    retryable_failure = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?,
+                    succeeded_at = COALESCE(succeeded_at, ?),
+                    version = version + 1
                 WHERE id = ? AND version = ?""")
                 .params(a.status().name(), a.providerRef(), a.payUrl(), millis(a.dueAt()), a.queryCount(),
-                        retryableFailure ? 1 : 0, clock.millis(), a.id(), a.version())
+                        retryableFailure ? 1 : 0, now,
+                        a.status() == AttemptStatus.SUCCEEDED ? (Long) now : null, a.id(), a.version())
                 .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("payment attempt " + a.id() + " changed since version " + a.version());

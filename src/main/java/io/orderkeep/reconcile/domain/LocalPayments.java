@@ -39,6 +39,14 @@ public interface LocalPayments {
         return new LocalMatch(payment, others);
     }
 
+    /**
+     * {@link #find} for each row, in the rows' order. A database implementation answers a whole batch with a few
+     * queries; the matches do not depend on one another, so a batch can be looked up before any row is classified.
+     */
+    default List<LocalMatch> findAll(List<SettlementRow> rows) {
+        return rows.stream().map(this::find).toList();
+    }
+
     static LocalPayments of(List<LocalPayment> payments) {
         return new InMemoryLocalPayments(payments);
     }

@@ -43,6 +43,14 @@ public final class Reconciliation {
     }
 
     public Verdict classify(ReadOutcome outcome) {
+        return classify(outcome, outcome instanceof SettlementRow row ? local.find(row) : LocalMatch.none());
+    }
+
+    /**
+     * As {@link #classify(ReadOutcome)}, with the row's match already looked up ({@link LocalPayments#findAll}
+     * for a batch). Rows must still come in file order: duplicates are found by what came before.
+     */
+    public Verdict classify(ReadOutcome outcome, LocalMatch match) {
         Verdict verdict = switch (outcome) {
             case RejectedRow rejectedRow -> {
                 rejected++;
@@ -50,7 +58,6 @@ public final class Reconciliation {
             }
             case SettlementRow row -> {
                 accepted++;
-                LocalMatch match = local.find(row);
                 remember(row, match.payment());
                 yield RowClassifier.classify(row, match, memory.firstListing(row.key(), row.line()));
             }

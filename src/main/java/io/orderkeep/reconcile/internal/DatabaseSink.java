@@ -2,7 +2,9 @@ package io.orderkeep.reconcile.internal;
 
 import io.orderkeep.reconcile.jdbc.RunRows;
 import io.orderkeep.reconcile.jdbc.Runs;
+import io.orderkeep.reconcile.jdbc.StoredRow;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,10 +33,15 @@ record DatabaseSink(String runId, String owner, Runs runs, RunRows rows, Repairs
         });
     }
 
+    /** Settlement hops first (see {@link Repairs#settled}), then each row's repair, then the rows in one batch. */
     private void store(List<Outcome> outcomes) {
+        repairs.settled(outcomes.stream().map(Outcome::verdict).toList(),
+                outcomes.stream().map(Outcome::type).toList());
+        List<StoredRow> stored = new ArrayList<>(outcomes.size());
         for (Outcome outcome : outcomes) {
             var decision = repairs.apply(runId, outcome.verdict(), outcome.type(), false);
-            rows.insert(outcome.stored(runId, decision, clock));
+            stored.add(outcome.stored(runId, decision, clock));
         }
+        rows.insertAll(stored);
     }
 }

@@ -1,6 +1,7 @@
 package io.orderkeep.reconcile.internal;
 
 import io.orderkeep.reconcile.Reconciliations.Progress;
+import io.orderkeep.reconcile.domain.LocalMatch;
 import io.orderkeep.reconcile.domain.LocalPayments;
 import io.orderkeep.reconcile.domain.ReadOutcome;
 import io.orderkeep.reconcile.domain.Reconciliation;
@@ -33,6 +34,9 @@ final class RunExecutor {
         }
     }
 
+    /** Rows from which a run remembers fingerprints rather than strings. */
+    static final long COMPACT_FROM = 200_000;
+
     private final SettlementReader reader;
     private final LocalPayments local;
     private final int batchSize;
@@ -49,45 +53,64 @@ final class RunExecutor {
      */
     void run(Path file, SettlementWindow window, long checkpoint, long rowsTotal,
             java.util.function.Consumer<RecordingMemory> recall, RowSink sink, Progress progress, long stopAfter) {
-        RecordingMemory memory = new RecordingMemory(RunMemory.inMemory());
+        // Strings in hash maps cost about 100 bytes a row; past a few hundred thousand rows the 64-bit fingerprints.
+        RecordingMemory memory = new RecordingMemory(rowsTotal > COMPACT_FROM ? RunMemory.compact((int) Math.min(rowsTotal, 1 << 30))
+                : RunMemory.inMemory());
         recall.accept(memory);
         Reconciliation reconciliation = new Reconciliation(local, window, memory);
         long done = 0;
-        List<Outcome> batch = new ArrayList<>(batchSize);
+        List<ReadOutcome> pending = new ArrayList<>(batchSize);
         try (Stream<ReadOutcome> rows = reader.read(Files.newInputStream(file))) {
             Iterator<ReadOutcome> it = rows.iterator();
-            long lastLine = checkpoint;
             while (it.hasNext()) {
                 ReadOutcome outcome = it.next();
                 done++;
                 if (outcome.line() <= checkpoint) {
                     continue;
                 }
-                Verdict verdict = reconciliation.classify(outcome);
-                batch.add(outcome instanceof SettlementRow row
-                        ? new Outcome(verdict, row.type(), row.key(), memory.drainNamed())
-                        : new Outcome(verdict, null, null, memory.drainNamed()));
-                lastLine = outcome.line();
+                pending.add(outcome);
                 boolean stopping = stopAfter >= 0 && done >= stopAfter;
-                if (batch.size() >= batchSize || stopping) {
-                    sink.batch(List.copyOf(batch), lastLine);
-                    batch.clear();
+                if (pending.size() >= batchSize || stopping) {
+                    sink.batch(classify(reconciliation, memory, pending), pending.getLast().line());
+                    pending.clear();
                     progress.update(done, rowsTotal);
                 }
                 if (stopping) {
                     throw new Stopped(done);
                 }
             }
-            if (!batch.isEmpty()) {
-                sink.batch(List.copyOf(batch), lastLine);
+            if (!pending.isEmpty()) {
+                sink.batch(classify(reconciliation, memory, pending), pending.getLast().line());
             }
             progress.update(done, rowsTotal);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<Outcome> finalPass = new ArrayList<>();
-        reconciliation.finish(verdict -> finalPass.add(new Outcome(verdict, null, null, null)));
+        reconciliation.finish(verdict -> finalPass.add(new Outcome(verdict, null, null, null, null)));
         sink.finish(finalPass);
+    }
+
+    /** The batch's payments looked up together, then each row classified in file order. */
+    private List<Outcome> classify(Reconciliation reconciliation, RecordingMemory memory, List<ReadOutcome> batch) {
+        List<SettlementRow> accepted = new ArrayList<>(batch.size());
+        for (ReadOutcome outcome : batch) {
+            if (outcome instanceof SettlementRow row) {
+                accepted.add(row);
+            }
+        }
+        Iterator<LocalMatch> matches = local.findAll(accepted).iterator();
+        List<Outcome> classified = new ArrayList<>(batch.size());
+        for (ReadOutcome outcome : batch) {
+            if (outcome instanceof SettlementRow row) {
+                Verdict verdict = reconciliation.classify(row, matches.next());
+                classified.add(new Outcome(verdict, row.type(), row.key(), memory.drainNamed(), row.providerRef()));
+            } else {
+                classified.add(new Outcome(reconciliation.classify(outcome, LocalMatch.none()), null, null,
+                        memory.drainNamed(), null));
+            }
+        }
+        return classified;
     }
 
     /** Counts the data rows and tallies the local dates rows fall on (for the window when no day is given). */

@@ -12,7 +12,6 @@ import io.orderkeep.reconcile.domain.SettlementFormatException;
 import io.orderkeep.reconcile.domain.SettlementReader;
 import io.orderkeep.reconcile.domain.SettlementRow;
 import io.orderkeep.reconcile.domain.SettlementWindow;
-import io.orderkeep.reconcile.jdbc.JdbcLocalPayments;
 import io.orderkeep.reconcile.jdbc.RunRows;
 import io.orderkeep.reconcile.jdbc.Runs;
 import io.orderkeep.reconcile.jdbc.StoredRun;
@@ -55,7 +54,7 @@ public class RunService implements Reconciliations {
     private final Runs runs;
     private final RunRows rows;
     private final Repairs repairs;
-    private final JdbcLocalPayments local;
+    private final RecordedPayments local;
     private final ReconcileProviders providers;
     private final RunFiles files;
     private final AuditTrail audit;
@@ -66,7 +65,7 @@ public class RunService implements Reconciliations {
     private final Map<String, DryRun> dryRuns = new ConcurrentHashMap<>();
     private final AtomicLong stopAfter = new AtomicLong(-1);
 
-    RunService(Runs runs, RunRows rows, Repairs repairs, JdbcLocalPayments local, ReconcileProviders providers,
+    RunService(Runs runs, RunRows rows, Repairs repairs, RecordedPayments local, ReconcileProviders providers,
             RunFiles files, AuditTrail audit, TransactionTemplate tx, Clock clock, Environment environment) {
         this.runs = runs;
         this.rows = rows;
@@ -77,7 +76,7 @@ public class RunService implements Reconciliations {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
-        this.batchSize = environment.getProperty("orderkeep.reconcile.batch-size", Integer.class, 200);
+        this.batchSize = environment.getProperty("orderkeep.reconcile.batch-size", Integer.class, 500);
     }
 
     @Override

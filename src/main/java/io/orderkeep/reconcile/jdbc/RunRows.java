@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,22 +17,35 @@ import org.springframework.stereotype.Component;
 public class RunRows {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    RunRows(JdbcClient jdbc) {
+    RunRows(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
+
+    private static final String INSERT = """
+            INSERT INTO reconciliation_rows (id, run_id, line, local_key, kind, row_key, named, transaction_id,
+                provider_ref, attempt_id, refund_id, order_id, amount, currency, detail, resolution, suggestion)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (run_id, line, local_key) DO NOTHING""";
 
     /** Stores the row unless the run already stored that line (a resumed batch): idempotent. */
     public boolean insert(StoredRow row) {
-        return jdbc.sql("""
-                INSERT INTO reconciliation_rows (id, run_id, line, local_key, kind, row_key, named, transaction_id,
-                    attempt_id, refund_id, order_id, amount, currency, detail, resolution, suggestion)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (run_id, line, local_key) DO NOTHING""")
-                .params(row.id(), row.runId(), row.line(), row.localKey(), row.kind(), row.rowKey(), row.named(),
-                        row.transactionId(), row.attemptId(), row.refundId(), row.orderId(), row.amount(),
-                        row.currency(), row.detail(), row.resolution(), row.suggestion())
-                .update() == 1;
+        return jdbc.sql(INSERT).params(values(row)).update() == 1;
+    }
+
+    /** {@link #insert} for a batch of rows, as one JDBC batch (one round trip on PostgreSQL). */
+    public void insertAll(List<StoredRow> rows) {
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(INSERT, rows.stream().map(RunRows::values).toList());
+        }
+    }
+
+    private static Object[] values(StoredRow row) {
+        return new Object[] {row.id(), row.runId(), row.line(), row.localKey(), row.kind(), row.rowKey(), row.named(),
+                row.transactionId(), row.providerRef(), row.attemptId(), row.refundId(), row.orderId(), row.amount(),
+                row.currency(), row.detail(), row.resolution(), row.suggestion()};
     }
 
     public Map<String, Long> countsByKind(String runId) {
@@ -90,13 +104,23 @@ public class RunRows {
         return jdbc.sql("SELECT * FROM reconciliation_rows WHERE id = ?").param(id).query(RunRows::row).optional();
     }
 
-    /** Records an operator's decision; false when someone resolved it first. */
-    public boolean resolve(String id, String resolution, String action, String by, String reason, long at) {
+    /** Records an operator's decision on a row still in {@code from}; false when someone moved it first. */
+    public boolean resolve(String id, String from, String resolution, String action, String by, String reason,
+            long at) {
         return jdbc.sql("""
                 UPDATE reconciliation_rows SET resolution = ?, resolved_action = ?, resolved_by = ?,
                     resolved_reason = ?, resolved_at = ?, version = version + 1
-                WHERE id = ? AND resolution = 'NEEDS_REVIEW'""")
-                .params(resolution, action, by, reason, at, id).update() == 1;
+                WHERE id = ? AND resolution = ?""")
+                .params(resolution, action, by, reason, at, id, from).update() == 1;
+    }
+
+    /** Puts a row back to review from {@code from} (a refund the provider refused); false if it is no longer there. */
+    public boolean reopen(String id, String from) {
+        return jdbc.sql("""
+                UPDATE reconciliation_rows SET resolution = 'NEEDS_REVIEW', resolved_action = NULL, resolved_by = NULL,
+                    resolved_reason = NULL, resolved_at = NULL, version = version + 1
+                WHERE id = ? AND resolution = ?""")
+                .params(id, from).update() == 1;
     }
 
     private static StoredRow row(ResultSet rs, int n) throws SQLException {
@@ -104,7 +128,7 @@ public class RunRows {
         Long at = rs.wasNull() ? null : resolvedAt;
         return new StoredRow(rs.getString("id"), rs.getString("run_id"), rs.getLong("line"), rs.getString("local_key"),
                 rs.getString("kind"), rs.getString("row_key"), rs.getString("named"), rs.getString("transaction_id"),
-                rs.getString("attempt_id"), rs.getString("refund_id"), rs.getString("order_id"), rs.getLong("amount"),
+                rs.getString("provider_ref"), rs.getString("attempt_id"), rs.getString("refund_id"), rs.getString("order_id"), rs.getLong("amount"),
                 rs.getString("currency"), rs.getString("detail"), rs.getString("resolution"),
                 rs.getString("suggestion"), rs.getString("resolved_action"), rs.getString("resolved_by"),
                 rs.getString("resolved_reason"), at);

@@ -1,0 +1,105 @@
+package io.orderkeep.reconcile.internal;
+
+import io.orderkeep.payment.PaymentRecord;
+import io.orderkeep.payment.PaymentRecords;
+import io.orderkeep.payment.domain.AttemptStatus;
+import io.orderkeep.reconcile.domain.LocalMatch;
+import io.orderkeep.reconcile.domain.LocalPayment;
+import io.orderkeep.reconcile.domain.LocalPayments;
+import io.orderkeep.reconcile.domain.LocalRefund;
+import io.orderkeep.reconcile.domain.LocalStatus;
+import io.orderkeep.reconcile.domain.SettlementRow;
+import io.orderkeep.reconcile.domain.SettlementWindow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orderkeep's payments as reconciliation sees them, read through the payments module's API ({@link PaymentRecords}).
+ * A batch of rows costs three look-ups (by provider reference, by out trade number for the rest, every attempt of
+ * the orders found), each a query or two whatever the batch's size.
+ */
+@Component
+class RecordedPayments implements LocalPayments {
+
+    private final PaymentRecords payments;
+
+    RecordedPayments(PaymentRecords payments) {
+        this.payments = payments;
+    }
+
+    @Override
+    public List<LocalMatch> findAll(List<SettlementRow> rows) {
+        Map<String, PaymentRecord> byRef = payments.byProviderRefs(rows.stream().map(SettlementRow::providerRef)
+                .filter(Objects::nonNull).toList());
+        Map<String, PaymentRecord> byId = payments.byAttemptIds(rows.stream()
+                .filter(r -> r.providerRef() == null || !byRef.containsKey(r.providerRef()))
+                .map(SettlementRow::outTradeNo).filter(Objects::nonNull).toList());
+        List<PaymentRecord> named = new ArrayList<>(rows.size());
+        for (SettlementRow row : rows) {
+            PaymentRecord found = row.providerRef() == null ? null : byRef.get(row.providerRef());
+            named.add(found != null || row.outTradeNo() == null ? found : byId.get(row.outTradeNo()));
+        }
+        Map<String, List<PaymentRecord>> orders = payments.byOrders(named.stream().filter(Objects::nonNull)
+                .map(PaymentRecord::orderId).toList());
+        return named.stream().map(p -> p == null ? LocalMatch.none() : match(p, orders.get(p.orderId()))).toList();
+    }
+
+    @Override
+    public Optional<LocalPayment> byProviderRef(String providerRef) {
+        return Optional.ofNullable(payments.byProviderRefs(List.of(providerRef)).get(providerRef))
+                .map(RecordedPayments::local);
+    }
+
+    @Override
+    public Optional<LocalPayment> byAttemptId(String attemptId) {
+        return Optional.ofNullable(payments.byAttemptIds(List.of(attemptId)).get(attemptId))
+                .map(RecordedPayments::local);
+    }
+
+    @Override
+    public List<LocalPayment> attemptsOf(String orderId) {
+        return payments.byOrders(List.of(orderId)).getOrDefault(orderId, List.of()).stream()
+                .map(RecordedPayments::local).toList();
+    }
+
+    @Override
+    public Stream<LocalPayment> settledWithin(SettlementWindow window) {
+        return payments.settledWithin(window.from(), window.until()).map(RecordedPayments::local);
+    }
+
+    private static LocalMatch match(PaymentRecord payment, List<PaymentRecord> ofOrder) {
+        List<LocalPayment> others = ofOrder == null ? List.of() : ofOrder.stream()
+                .filter(p -> !p.attemptId().equals(payment.attemptId())).map(RecordedPayments::local).toList();
+        return new LocalMatch(local(payment), others);
+    }
+
+    static LocalPayment local(PaymentRecord p) {
+        return new LocalPayment(p.attemptId(), p.providerRef(), p.orderId(), p.amount(), p.currency(), status(p.status()),
+                p.succeededAt(), p.refunds().stream().map(RecordedPayments::refund).toList());
+    }
+
+    private static LocalStatus status(AttemptStatus status) {
+        return switch (status) {
+            case PENDING -> LocalStatus.PENDING;
+            case UNKNOWN -> LocalStatus.UNKNOWN;
+            case SUCCEEDED -> LocalStatus.SUCCEEDED;
+            case FAILED -> LocalStatus.FAILED;
+            case CANCELLED -> LocalStatus.CANCELLED;
+        };
+    }
+
+    /** A refund the provider refused is one that did not happen: as FAILED, so a row saying it did disagrees. */
+    private static LocalRefund refund(PaymentRecord.RefundRecord r) {
+        LocalStatus status = switch (r.status()) {
+            case "SUCCEEDED" -> LocalStatus.SUCCEEDED;
+            case "PENDING" -> LocalStatus.PENDING;
+            default -> LocalStatus.FAILED;
+        };
+        return new LocalRefund(r.refundId(), r.providerRef(), r.amount(), status, r.succeededAt());
+    }
+}

@@ -80,12 +80,21 @@ class ConsoleBrowserTest {
         String merchant = ConsoleWorld.merchant(admin);
         ConsoleWorld.order(admin, merchant, 1200);
         ConsoleWorld.order(admin, merchant, 3400);
+        JsonNode paid = ConsoleWorld.order(admin, merchant, 800);
+        ConsoleWorld.pay(paid.path("payment").path("id").asString(), "SUCCEEDED");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                admin.get("/api/v1/orders/" + paid.path("id").asString()).json().path("status").asString().equals("PAID"));
 
         browser.login(operator, PASSWORD).open("/console?lang=en");
         assertThat(browser.text("#unreturned-orders")).isEqualTo(Integer.toString(apiCount("unreturned=true")));
         assertThat(browser.text("#status-PENDING_PAYMENT")).isEqualTo(Integer.toString(apiCount("status=PENDING_PAYMENT")));
         assertThat(Integer.parseInt(browser.text("#status-PENDING_PAYMENT"))).isGreaterThanOrEqualTo(2);
         assertThat(Integer.parseInt(browser.text("#waiting-sandbox"))).as("payments waiting for the sandbox").isPositive();
+        long lagCount = admin.get("/api/v1/ops/notification-lag").json().path("data").valueStream()
+                .filter(l -> l.path("provider").asString().equals("sandbox")).mapToLong(l -> l.path("count").asLong())
+                .sum();
+        assertThat(lagCount).as("the paid order's notification").isPositive();
+        assertThat(browser.text("#lag-count-sandbox")).as("notification lag count").isEqualTo(Long.toString(lagCount));
         browser.await(d -> !d.findElements(By.cssSelector(".chart svg")).isEmpty());
         browser.checkPage("dashboard-en");
 

@@ -4,9 +4,12 @@ import io.orderkeep.console.ConsoleTime;
 import io.orderkeep.delivery.LiveUpdates;
 import io.orderkeep.ops.OpsChecks;
 import io.orderkeep.order.OrderFigures;
+import io.orderkeep.payment.NotificationLags;
 import io.orderkeep.payment.PaymentDesk;
 import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Role;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -37,9 +40,13 @@ class DashboardController {
     private final LiveUpdates live;
     private final ConsoleTime time;
     private final MessageSource messages;
+    private final NotificationLags lags;
+    private final Clock clock;
 
     DashboardController(OrderFigures orders, PaymentDesk payments, OpsChecks ops, LiveUpdates live, ConsoleTime time,
-            MessageSource messages) {
+            MessageSource messages, NotificationLags lags, Clock clock) {
+        this.lags = lags;
+        this.clock = clock;
         this.orders = orders;
         this.payments = payments;
         this.ops = ops;
@@ -62,6 +69,8 @@ class DashboardController {
         boolean platform = caller.role() != Role.MERCHANT;
         model.addAttribute("ops", platform ? ops.figures() : null);
         model.addAttribute("waiting", platform ? payments.waiting(caller) : List.of());
+        // The same figures as GET /api/v1/ops/notification-lag over its default window, the last hour.
+        model.addAttribute("lags", platform ? lags.since(clock.instant().minus(Duration.ofHours(1))) : List.of());
         return "console/dashboard :: figures";
     }
 

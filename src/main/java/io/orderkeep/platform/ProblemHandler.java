@@ -12,6 +12,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -79,6 +80,15 @@ class ProblemHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Object> noResource(NoResourceFoundException e) {
         return Problems.entity(ApiException.notFound("There is nothing at this path."));
+    }
+
+    /**
+     * The client went away (a browser closed its live stream, a receiver hung up): nobody is left to answer, and it
+     * is no error of ours, so there is nothing to log beyond a debug line.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("client disconnected: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -18,6 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * order's changes and nobody else's, without the customer's contact data; anything but the right token is 404.
  */
 @DeliveryTest
+@ExtendWith(OutputCaptureExtension.class)
 class TrackingStreamHttpTest {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -33,6 +39,7 @@ class TrackingStreamHttpTest {
     @LocalServerPort int port;
     @Autowired TrackingLinks links;
     @Autowired OrderLifecycle lifecycle;
+    @Autowired LoggingSystem logging;
 
     final List<Stream<String>> open = new CopyOnWriteArrayList<>();
 
@@ -77,6 +84,31 @@ class TrackingStreamHttpTest {
         List<String> again = listen(order, links.token(order), lastId);
         await().atMost(Duration.ofSeconds(10)).until(() -> again.stream().anyMatch(line -> line.startsWith("id:")));
         assertThat(again).noneMatch(line -> line.equals("id:" + lastId));
+    }
+
+    @Test
+    void aCustomerWhoClosesThePageIsLetGoWithoutAnErrorInTheLog(CapturedOutput output) {
+        Api api = Api.at(port).asAdmin();
+        String merchant = OrderFixtures.newMerchant(api);
+        String order = OrderFixtures.created(api, OrderFixtures.order(merchant));
+        List<String> lines = listen(order, links.token(order), null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(line -> line.startsWith(":")));
+        String handler = "io.orderkeep.platform.ProblemHandler";
+        logging.setLogLevel(handler, LogLevel.DEBUG);
+        try (var client = HttpClient.newHttpClient()) {
+            // A connection of its own, closed for good, as a browser tab that is shut.
+            var request = HttpRequest.newBuilder(uri(order, links.token(order))).header("Accept", "text/event-stream").build();
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).join().body().close();
+            client.shutdownNow();
+            // Each change is a write to the dead connection; the second or third one fails at the socket.
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                lifecycle.flagNeedsAttention(order, Change.of("operator:test", "test", "a change nobody reads"));
+                return output.getOut().contains("client disconnected");
+            });
+        } finally {
+            logging.setLogLevel(handler, null);
+        }
+        assertThat(output.getOut()).doesNotContain("unexpected error").doesNotContain("Failure in @ExceptionHandler");
     }
 
     @Test

@@ -23,8 +23,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class Receiver implements AutoCloseable {
 
-    /** What one request brought, and whether its signature verified against the path's secrets. */
-    record Received(String path, String id, String timestamp, String signature, String body, boolean verified) {}
+    /**
+     * What one request brought, whether its signature verified against the path's secrets, and the status the
+     * receiver answered (a 2xx means the merchant took it: a second 2xx for one id is a duplicate, not a retry).
+     */
+    record Received(String path, String id, String timestamp, String signature, String body, boolean verified,
+            int answered) {}
 
     /** A scripted answer; {@code hold}, when set, keeps the answer back until it is released (a slow server). */
     record Reply(int status, Map<String, String> headers, CountDownLatch hold) {
@@ -87,12 +91,12 @@ final class Receiver implements AutoCloseable {
         String timestamp = headers.getFirst("webhook-timestamp");
         String signature = headers.getFirst("webhook-signature");
         boolean verified = StandardWebhooks.verify(secrets.getOrDefault(path, List.of()), id, timestamp, body, signature);
-        received.add(new Received(path, id, timestamp, signature, body, verified));
         Reply reply;
         synchronized (scripts) {
             Deque<Reply> script = scripts.get(path);
             reply = script == null || script.isEmpty() ? Reply.status(200) : script.poll();
         }
+        received.add(new Received(path, id, timestamp, signature, body, verified, reply.status()));
         if (reply.hold() != null) {
             try {
                 reply.hold().await(10, TimeUnit.SECONDS);

@@ -6,6 +6,8 @@ import io.orderkeep.delivery.outbox.MerchantHop;
 import io.orderkeep.platform.Dialect;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +40,8 @@ class DeliveryStore {
     }
 
     /** A claimed delivery with what sending it needs. {@code roundAttempts} counts attempts since the last replay. */
-    record Claimed(String id, String eventId, String endpointId, String url, String payload, List<String> secrets,
-            int attempts, int roundAttempts, String owner) {}
+    record Claimed(String id, String eventId, String endpointId, String orderId, String url, String payload,
+            List<String> secrets, int attempts, int roundAttempts, String owner) {}
 
     /** Whether anything may be due: a plain read, so that an idle pass takes no lock (on SQLite, no write lock). */
     boolean anyDue() {
@@ -75,7 +77,7 @@ class DeliveryStore {
                 .update();
         return jdbc.sql("""
                 SELECT d.id, d.event_id, d.endpoint_id, w.url, e.payload, w.secret, w.previous_secret,
-                       w.previous_secret_until, d.attempts, d.round_attempts
+                       w.previous_secret_until, d.attempts, d.round_attempts, d.order_id
                 FROM webhook_deliveries d
                 JOIN delivery_events e ON e.id = d.event_id
                 JOIN webhook_endpoints w ON w.id = d.endpoint_id
@@ -84,11 +86,35 @@ class DeliveryStore {
                 .query((rs, n) -> {
                     long until = rs.getLong(8);
                     Long previousUntil = rs.wasNull() ? null : until;
-                    return new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    return new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(11), rs.getString(4),
                             rs.getString(5), endpoints.signingSecrets(rs.getString(6), rs.getString(7), previousUntil),
                             rs.getInt(9), rs.getInt(10), owner);
                 })
                 .list();
+    }
+
+    /** What one attempt of a claimed delivery came to. */
+    record Outcome(Claimed delivery, WebhookSender.Result result, Verdict verdict) {}
+
+    /**
+     * Writes several attempts in one transaction (the dispatcher's group commit), each as {@link #record} does;
+     * answers, per outcome in the given order, whether it was recorded. Written in order id order, so that two
+     * groups touching the same orders' hops take their row locks in the same order.
+     */
+    @Transactional
+    List<Boolean> recordAll(List<Outcome> outcomes) {
+        var recorded = new Boolean[outcomes.size()];
+        var byOrder = new ArrayList<Integer>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            byOrder.add(i);
+        }
+        byOrder.sort(Comparator.comparing((Integer i) -> outcomes.get(i).delivery().orderId())
+                .thenComparing(i -> outcomes.get(i).delivery().id()));
+        for (int i : byOrder) {
+            var o = outcomes.get(i);
+            recorded[i] = write(o.delivery(), o.result(), o.verdict());
+        }
+        return List.of(recorded);
     }
 
     /**
@@ -97,6 +123,10 @@ class DeliveryStore {
      */
     @Transactional
     boolean record(Claimed delivery, WebhookSender.Result result, Verdict outcome) {
+        return write(delivery, result, outcome);
+    }
+
+    private boolean write(Claimed delivery, WebhookSender.Result result, Verdict outcome) {
         Verdict verdict = outcome;
         Instant now = clock.instant();
         if (verdict instanceof Verdict.RetryAt && !endpointEnabled(delivery.endpointId())) {

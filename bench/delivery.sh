@@ -23,7 +23,8 @@ hook=http://127.0.0.1:18291
 [ -f target/orderkeep.jar ] || ./mvnw -q -B -DskipTests package
 mkdir -p bench/results
 work="$(mktemp -d)"
-trap 'kill "${server:-0}" "${sandbox:-0}" "${receiver:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+# KEEP=1 keeps the logs (Orderkeep's, the sandbox's, the receiver's) in the work directory for a look afterwards.
+trap 'kill "${server:-0}" "${sandbox:-0}" "${receiver:-0}" 2>/dev/null || true; [ -n "${KEEP:-}" ] && echo "logs in $work" || rm -rf "$work"' EXIT
 java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
 pg_jar=$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -1)
 sqlite_jar=$(find "$HOME/.m2/repository/org/xerial/sqlite-jdbc" -name 'sqlite-jdbc-*.jar' | sort -V | tail -1)
@@ -113,6 +114,8 @@ run "jdbc:postgresql://127.0.0.1:5432/$db" "$pg_jar" "$work/pg" \
     ORDERKEEP_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" ORDERKEEP_DB_USER=postgres
 pg=("$lag" "$ok_rate" "$ref_rate" "$ok_commits" "$ref_commits" "$ok_got")
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE $db WITH (FORCE)"
+
+[ -n "${PG_ONLY:-}" ] && { echo "PostgreSQL: lag \`${pg[0]}\`; $n deliveries at ${pg[1]}/s; reference ${pg[2]}/s; commits ${pg[3]} / ${pg[4]}"; exit 0; }
 
 # --- SQLite -------------------------------------------------------------------------------------------------
 commits() { echo 0; }

@@ -30,18 +30,25 @@ final class Receiver implements AutoCloseable {
     record Received(String path, String id, String timestamp, String signature, String body, boolean verified,
             int answered) {}
 
-    /** A scripted answer; {@code hold}, when set, keeps the answer back until it is released (a slow server). */
-    record Reply(int status, Map<String, String> headers, CountDownLatch hold) {
+    /**
+     * A scripted answer; {@code hold}, when set, keeps the answer back until it is released (a slow server);
+     * {@code body}, when set, is answered instead of {@code {"answer":<status>}}.
+     */
+    record Reply(int status, Map<String, String> headers, CountDownLatch hold, String body) {
         static Reply status(int status) {
-            return new Reply(status, Map.of(), null);
+            return new Reply(status, Map.of(), null, null);
         }
 
         static Reply retryAfter(int status, int seconds) {
-            return new Reply(status, Map.of("Retry-After", Integer.toString(seconds)), null);
+            return new Reply(status, Map.of("Retry-After", Integer.toString(seconds)), null, null);
         }
 
         static Reply heldUntil(CountDownLatch release) {
-            return new Reply(200, Map.of(), release);
+            return new Reply(200, Map.of(), release, null);
+        }
+
+        static Reply withBody(int status, String body) {
+            return new Reply(status, Map.of(), null, body);
         }
     }
 
@@ -56,7 +63,7 @@ final class Receiver implements AutoCloseable {
 
     static Receiver start() {
         try {
-            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
             var receiver = new Receiver(server);
             server.createContext("/", receiver::handle);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -105,7 +112,8 @@ final class Receiver implements AutoCloseable {
             }
         }
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        byte[] answer = ("{\"answer\":" + reply.status() + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] answer = (reply.body() != null ? reply.body() : "{\"answer\":" + reply.status() + "}")
+                .getBytes(StandardCharsets.UTF_8);
         try {
             exchange.sendResponseHeaders(reply.status(), answer.length);
             exchange.getResponseBody().write(answer);

@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,6 +34,11 @@ public class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** The most outcomes one transaction records. */
     static final int GROUP = 100;
+    /**
+     * How many groups may be recorded at once: on PostgreSQL each statement is a round trip, so one recorder alone
+     * would leave the pool's other connections idle while sends wait for it.
+     */
+    static final int RECORDERS = 4;
 
     private final DeliveryStore store;
     private final WebhookSender sender;
@@ -47,9 +51,9 @@ public class Dispatcher {
     private final String owner = "dispatcher-" + UUID.randomUUID();
 
     private final MeterRegistry meters;
-    /** Outcomes waiting to be recorded, and whether a sender is recording a group now (see recordTogether). */
+    /** Outcomes waiting to be recorded, and the turns to record a group (see recordTogether). */
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean recording = new AtomicBoolean();
+    private final Semaphore recorders = new Semaphore(RECORDERS);
 
     Dispatcher(DeliveryStore store, WebhookSender sender, DeliveryProperties properties, Clock clock,
             MeterRegistry meters) {
@@ -154,22 +158,25 @@ public class Dispatcher {
 
     /**
      * Group commit of outcomes: the sends that finish while one transaction records are recorded together by the
-     * next, up to {@link #GROUP} per transaction, by one sender at a time while the others wait. Fewer commits per
-     * delivery, and one database connection for recording however many sends are in flight. Each send still
-     * waits for its own outcome to be committed, so event n+1 of an order is only claimable after n is recorded.
+     * next, up to {@link #GROUP} per transaction, by at most {@link #RECORDERS} senders at a time while the others
+     * wait. Fewer commits per delivery, and a bounded number of connections for recording however many sends are
+     * in flight. Each send still waits for its own outcome to be committed, so event n+1 of an order is only
+     * claimable after n is recorded.
      */
     private boolean recordTogether(DeliveryStore.Outcome outcome) {
         var pending = new Pending(outcome, new CompletableFuture<>());
         waiting.add(pending);
-        while (!waiting.isEmpty() && recording.compareAndSet(false, true)) {
+        while (!waiting.isEmpty() && recorders.tryAcquire()) {
             try {
                 var group = new ArrayList<Pending>();
                 for (Pending next; group.size() < GROUP && (next = waiting.poll()) != null; ) {
                     group.add(next);
                 }
-                record(group);
+                if (!group.isEmpty()) {
+                    record(group);
+                }
             } finally {
-                recording.set(false);
+                recorders.release();
             }
         }
         return pending.recorded().join();

@@ -59,7 +59,7 @@ start_orderkeep() { # $1 = data dir, then env assignments
     local dir="$1"; shift
     env "$@" SERVER_PORT=18281 ORDERKEEP_DATA_DIR="$dir" ORDERKEEP_PROVIDERS_SANDBOX_URL=http://127.0.0.1:18290 \
         ORDERKEEP_ADMIN_KEY="$key" ORDERKEEP_RATELIMIT_ENABLED=false \
-        "${java[@]}" -Xmx1g -jar target/orderkeep.jar serve >"$work/orderkeep.log" 2>&1 &
+        "${java[@]}" -Xmx1g -jar target/orderkeep.jar serve >"$work/orderkeep-$(basename "$dir").log" 2>&1 &
     server=$!
     for _ in $(seq 1 120); do
         curl -fs "$base/actuator/health/readiness" >/dev/null 2>&1 && break

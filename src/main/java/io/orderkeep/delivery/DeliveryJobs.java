@@ -4,6 +4,7 @@ import io.orderkeep.delivery.mail.CustomerMailer;
 import io.orderkeep.delivery.outbox.FeedRetention;
 import io.orderkeep.delivery.outbox.FeedSequencer;
 import io.orderkeep.delivery.webhook.Dispatcher;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
 class DeliveryJobs {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryJobs.class);
+    /** How long one dispatch pass may keep claiming while a backlog lasts, before feed sequencing gets its turn. */
+    private static final Duration PASS_BUDGET = Duration.ofSeconds(1);
 
     private final Dispatcher dispatcher;
     private final FeedSequencer sequencer;
@@ -44,7 +47,7 @@ class DeliveryJobs {
             if (sequencer.hasWork()) {
                 sequencer.sequence();
             }
-            dispatcher.startDue();
+            dispatcher.dispatchFor(PASS_BUDGET);
         } catch (DataAccessException e) {
             log.warn("delivery pass skipped, the database is unavailable: {}", e.getClass().getSimpleName());
         }

@@ -9,7 +9,10 @@ import io.orderkeep.delivery.DeliveryFixture.Merchant;
 import io.orderkeep.delivery.DeliveryTestConfig.RecordingHopLedger;
 import io.orderkeep.delivery.DeliveryTestConfig.TestOrderEvents;
 import io.orderkeep.delivery.mail.CustomerMailer;
+import io.orderkeep.order.Change;
 import io.orderkeep.order.OrderEvent;
+import io.orderkeep.order.OrderFixtures;
+import io.orderkeep.order.OrderLifecycle;
 import io.orderkeep.order.domain.EventType;
 import io.orderkeep.order.domain.HopName;
 import io.orderkeep.platform.Ids;
@@ -24,6 +27,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -64,6 +69,7 @@ class CustomerMailTest {
     @Autowired TestOrderEvents events;
     @Autowired RecordingHopLedger hops;
     @Autowired CustomerMailer mailer;
+    @Autowired OrderLifecycle lifecycle;
 
     Merchant merchant;
 
@@ -94,6 +100,46 @@ class CustomerMailTest {
         MimeMessage mail = only("jo@example.com");
         assertThat(mail.getSubject()).isEqualTo("Payment for order 20261122-000123 did not go through");
         assertThat(mail.getContent().toString()).contains("What to do next", "pay again");
+    }
+
+    /**
+     * The whole path of a failed payment's e-mail: a real order, its payment failure recorded the way the payments
+     * module records one ({@code OrderLifecycle.recordPaymentFailed}), and the mail the SMTP server gets, in the
+     * customer's language, saying what to do next with the order's own link.
+     */
+    @ParameterizedTest(name = "in {0}")
+    @CsvSource(delimiter = '|', value = {
+            "zh-CN | 付款未成功 | 下一步：打开 | 重新付款",
+            "en    | did not go through | What to do next: open | pay again"})
+    void aFailedPaymentTellsTheCustomerWhatToDoNextInTheirLanguage(String locale, String subject, String next,
+            String retry) throws Exception {
+        var body = OrderFixtures.order(merchant.id());
+        @SuppressWarnings("unchecked")
+        var customer = (Map<String, Object>) body.get("customer");
+        String email = "pay.failed." + locale.toLowerCase(java.util.Locale.ROOT) + "@example.com";
+        customer.put("email", email);
+        customer.put("locale", locale);
+        String orderId = OrderFixtures.created(merchant.key(), body);
+        String trackingUrl = merchant.key().get("/api/v1/orders/" + orderId).json().path("trackingUrl").asString();
+        assertThat(trackingUrl).contains(orderId);
+
+        assertThat(lifecycle.recordPaymentFailed(orderId, Change.of("sandbox", "notification",
+                "payment attempt 1 failed at the provider"))).isTrue();
+        assertThat(mailer.runOnce()).as("the accepted and the payment-failed mail").isEqualTo(2);
+
+        var mails = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(subject);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(mails).hasSize(1);
+        MimeMessage mail = mails.getFirst();
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
+        String text = mail.getContent().toString();
+        assertThat(text).contains(next + " " + trackingUrl, retry, "25.00 CNY");
+        assertThat(hops.states(orderId, HopName.CUSTOMER)).endsWith("RETURNED");
     }
 
     @Test

@@ -23,21 +23,32 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Receiver implements AutoCloseable {
 
-    /** What one request brought, and whether its signature verified against the path's secrets. */
-    public record Received(String path, String id, String timestamp, String signature, String body, boolean verified) {}
+    /**
+     * What one request brought, whether its signature verified against the path's secrets, and the status the
+     * receiver answered (a 2xx means the merchant took it: a second 2xx for one id is a duplicate, not a retry).
+     */
+    public record Received(String path, String id, String timestamp, String signature, String body, boolean verified,
+            int answered) {}
 
-    /** A scripted answer; {@code hold}, when set, keeps the answer back until it is released (a slow server). */
-    public record Reply(int status, Map<String, String> headers, CountDownLatch hold) {
+    /**
+     * A scripted answer; {@code hold}, when set, keeps the answer back until it is released (a slow server);
+     * {@code body}, when set, is answered instead of {@code {"answer":<status>}}.
+     */
+    public record Reply(int status, Map<String, String> headers, CountDownLatch hold, String body) {
         public static Reply status(int status) {
-            return new Reply(status, Map.of(), null);
+            return new Reply(status, Map.of(), null, null);
         }
 
         public static Reply retryAfter(int status, int seconds) {
-            return new Reply(status, Map.of("Retry-After", Integer.toString(seconds)), null);
+            return new Reply(status, Map.of("Retry-After", Integer.toString(seconds)), null, null);
         }
 
         public static Reply heldUntil(CountDownLatch release) {
-            return new Reply(200, Map.of(), release);
+            return new Reply(200, Map.of(), release, null);
+        }
+
+        public static Reply withBody(int status, String body) {
+            return new Reply(status, Map.of(), null, body);
         }
     }
 
@@ -52,7 +63,7 @@ public final class Receiver implements AutoCloseable {
 
     public static Receiver start() {
         try {
-            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
             var receiver = new Receiver(server);
             server.createContext("/", receiver::handle);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -87,12 +98,12 @@ public final class Receiver implements AutoCloseable {
         String timestamp = headers.getFirst("webhook-timestamp");
         String signature = headers.getFirst("webhook-signature");
         boolean verified = StandardWebhooks.verify(secrets.getOrDefault(path, List.of()), id, timestamp, body, signature);
-        received.add(new Received(path, id, timestamp, signature, body, verified));
         Reply reply;
         synchronized (scripts) {
             Deque<Reply> script = scripts.get(path);
             reply = script == null || script.isEmpty() ? Reply.status(200) : script.poll();
         }
+        received.add(new Received(path, id, timestamp, signature, body, verified, reply.status()));
         if (reply.hold() != null) {
             try {
                 reply.hold().await(10, TimeUnit.SECONDS);
@@ -101,7 +112,8 @@ public final class Receiver implements AutoCloseable {
             }
         }
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        byte[] answer = ("{\"answer\":" + reply.status() + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] answer = (reply.body() != null ? reply.body() : "{\"answer\":" + reply.status() + "}")
+                .getBytes(StandardCharsets.UTF_8);
         try {
             exchange.sendResponseHeaders(reply.status(), answer.length);
             exchange.getResponseBody().write(answer);

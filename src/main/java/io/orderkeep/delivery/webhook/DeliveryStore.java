@@ -7,6 +7,8 @@ import io.orderkeep.delivery.outbox.MerchantHop;
 import io.orderkeep.platform.Dialect;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +44,8 @@ class DeliveryStore {
     }
 
     /** A claimed delivery with what sending it needs. {@code roundAttempts} counts attempts since the last replay. */
-    record Claimed(String id, String eventId, String endpointId, String url, String payload, List<String> secrets,
-            int attempts, int roundAttempts, String owner) {}
+    record Claimed(String id, String eventId, String endpointId, String orderId, String url, String payload,
+            List<String> secrets, int attempts, int roundAttempts, String owner) {}
 
     /** Whether anything may be due: a plain read, so that an idle pass takes no lock (on SQLite, no write lock). */
     boolean anyDue() {
@@ -79,7 +81,7 @@ class DeliveryStore {
                 .update();
         return jdbc.sql("""
                 SELECT d.id, d.event_id, d.endpoint_id, w.url, e.payload, w.secret, w.previous_secret,
-                       w.previous_secret_until, d.attempts, d.round_attempts
+                       w.previous_secret_until, d.attempts, d.round_attempts, d.order_id
                 FROM webhook_deliveries d
                 JOIN delivery_events e ON e.id = d.event_id
                 JOIN webhook_endpoints w ON w.id = d.endpoint_id
@@ -88,11 +90,42 @@ class DeliveryStore {
                 .query((rs, n) -> {
                     long until = rs.getLong(8);
                     Long previousUntil = rs.wasNull() ? null : until;
-                    return new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    return new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(11), rs.getString(4),
                             rs.getString(5), endpoints.signingSecrets(rs.getString(6), rs.getString(7), previousUntil),
                             rs.getInt(9), rs.getInt(10), owner);
                 })
                 .list();
+    }
+
+    /** What one attempt of a claimed delivery came to. */
+    record Outcome(Claimed delivery, WebhookSender.Result result, Verdict verdict) {}
+
+    /**
+     * Writes several attempts in one transaction (the dispatcher's group commit), each as {@link #record} does;
+     * answers, per outcome in the given order, whether it was recorded. Written in order id order, so that two
+     * groups touching the same orders' hops take their row locks in the same order.
+     */
+    @Transactional
+    List<Boolean> recordAll(List<Outcome> outcomes) {
+        var recorded = new Boolean[outcomes.size()];
+        var byOrder = new ArrayList<Integer>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            byOrder.add(i);
+        }
+        byOrder.sort(Comparator.comparing((Integer i) -> outcomes.get(i).delivery().orderId())
+                .thenComparing(i -> outcomes.get(i).delivery().id()));
+        var audited = new ArrayList<Attempted>();
+        for (int i : byOrder) {
+            var o = outcomes.get(i);
+            Attempted attempted = write(o.delivery(), o.result(), o.verdict());
+            recorded[i] = attempted != null;
+            if (attempted != null) {
+                audited.add(attempted);
+            }
+        }
+        // After every hop of the group: the audit head is the last lock a transaction takes.
+        audited.forEach(this::audit);
+        return List.of(recorded);
     }
 
     /**
@@ -101,6 +134,19 @@ class DeliveryStore {
      */
     @Transactional
     boolean record(Claimed delivery, WebhookSender.Result result, Verdict outcome) {
+        Attempted attempted = write(delivery, result, outcome);
+        if (attempted == null) {
+            return false;
+        }
+        audit(attempted);
+        return true;
+    }
+
+    /** An attempt written, whose audit entry is still to be recorded. */
+    private record Attempted(String deliveryId, Map<String, Object> detail) {}
+
+    /** Writes the attempt and its delivery's and hop's new state; answers null, writing nothing, when the lease was lost. */
+    private Attempted write(Claimed delivery, WebhookSender.Result result, Verdict outcome) {
         Verdict verdict = outcome;
         Instant now = clock.instant();
         if (verdict instanceof Verdict.RetryAt && !endpointEnabled(delivery.endpointId())) {
@@ -128,7 +174,7 @@ class DeliveryStore {
                         now.toEpochMilli(), delivery.id(), delivery.owner())
                 .update();
         if (updated == 0) {
-            return false;
+            return null;
         }
         jdbc.sql("""
                 INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, latency_ms, response_body, error)
@@ -146,7 +192,6 @@ class DeliveryStore {
             case Verdict.RetryAt r -> { }
         }
         // The merchant's answer goes into the hash chain, so an order's evidence proves what its endpoint said.
-        // Last: the audit head is the last lock a transaction takes.
         var detail = new LinkedHashMap<String, Object>();
         detail.put("eventId", delivery.eventId());
         detail.put("endpointId", delivery.endpointId());
@@ -156,8 +201,12 @@ class DeliveryStore {
         detail.put("response", result.body());
         detail.put("error", result.error());
         detail.put("outcome", status);
-        audit.record("system", "webhook_delivery.attempted", "webhook_delivery", delivery.id(), detail);
-        return true;
+        return new Attempted(delivery.id(), detail);
+    }
+
+    private void audit(Attempted attempted) {
+        audit.record("system", "webhook_delivery.attempted", "webhook_delivery", attempted.deliveryId(),
+                attempted.detail());
     }
 
     private boolean endpointEnabled(String endpointId) {

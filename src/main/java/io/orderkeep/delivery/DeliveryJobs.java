@@ -4,6 +4,7 @@ import io.orderkeep.delivery.mail.CustomerMailer;
 import io.orderkeep.delivery.outbox.FeedRetention;
 import io.orderkeep.delivery.outbox.FeedSequencer;
 import io.orderkeep.delivery.webhook.Dispatcher;
+import io.orderkeep.platform.WorkerPulse;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,11 @@ class DeliveryJobs {
     private final CustomerMailer mailer;
     private final boolean enabled;
 
+    private final WorkerPulse pulse;
+
     DeliveryJobs(Dispatcher dispatcher, FeedSequencer sequencer, FeedRetention retention, CustomerMailer mailer,
-            DeliveryProperties properties) {
+            DeliveryProperties properties, WorkerPulse pulse) {
+        this.pulse = pulse;
         this.mailer = mailer;
         this.dispatcher = dispatcher;
         this.sequencer = sequencer;
@@ -43,6 +47,7 @@ class DeliveryJobs {
         if (!enabled) {
             return;
         }
+        pulse.started("dispatcher");
         try {
             if (sequencer.hasWork()) {
                 sequencer.sequence();
@@ -50,6 +55,8 @@ class DeliveryJobs {
             dispatcher.dispatchFor(PASS_BUDGET);
         } catch (DataAccessException e) {
             log.warn("delivery pass skipped, the database is unavailable: {}", e.getClass().getSimpleName());
+        } finally {
+            pulse.ended("dispatcher");
         }
     }
 

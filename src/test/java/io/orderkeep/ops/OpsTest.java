@@ -22,4 +22,4 @@ import org.springframework.test.context.TestPropertySource;
         "orderkeep.ops.metrics-initial-delay=PT1H",
         "orderkeep.delivery.dispatcher-enabled=false", "orderkeep.ops.max-backlog=3",
         "orderkeep.db.pool-size=3"})
-@interface OpsTest {}
+public @interface OpsTest {}

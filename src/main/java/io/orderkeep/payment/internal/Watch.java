@@ -7,6 +7,7 @@ import io.orderkeep.payment.ProviderUnavailable;
 import io.orderkeep.payment.domain.AttemptStatus;
 import io.orderkeep.payment.domain.PaymentAttempt;
 import io.orderkeep.payment.jdbc.PaymentAttempts;
+import io.orderkeep.platform.WorkerPulse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,11 +43,13 @@ public class Watch {
     private final int batchSize;
     private final boolean scheduled;
     private final int parallelism;
+    private final WorkerPulse pulse;
 
     Watch(PaymentAttempts attempts, Providers providers, Outcomes outcomes, PaymentOpener opener, TransactionTemplate tx,
             Clock clock, @Value("${orderkeep.watch.batch-size:50}") int batchSize,
             @Value("${orderkeep.watch.enabled:true}") boolean scheduled,
-            @Value("${orderkeep.watch.parallelism:4}") int parallelism) {
+            @Value("${orderkeep.watch.parallelism:4}") int parallelism, WorkerPulse pulse) {
+        this.pulse = pulse;
         this.parallelism = parallelism;
         this.attempts = attempts;
         this.providers = providers;
@@ -61,7 +64,12 @@ public class Watch {
     @Scheduled(fixedDelayString = "${orderkeep.watch.interval:5s}", initialDelayString = "${orderkeep.watch.interval:5s}")
     void tick() {
         if (scheduled) {
-            runOnce();
+            pulse.started("watch");
+            try {
+                runOnce();
+            } finally {
+                pulse.ended("watch");
+            }
         }
     }
 

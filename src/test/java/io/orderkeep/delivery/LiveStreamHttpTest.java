@@ -10,9 +10,7 @@ import io.orderkeep.order.domain.EventType;
 import io.orderkeep.support.Api;
 import io.orderkeep.support.TestDatabase;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,8 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The live stream over a real HTTP connection: scoped by merchant, and resumable with Last-Event-ID. */
 @DeliveryTest
 class LiveStreamHttpTest {
-
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -91,25 +87,7 @@ class LiveStreamHttpTest {
     }
 
     private List<String> listen(String key, String lastEventId) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/stream"))
-                .header("Authorization", "Bearer " + key)
-                .header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        var lines = new CopyOnWriteArrayList<String>();
-        HttpResponse<Stream<String>> response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
-                .join();
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
-        open.add(response.body());
-        Thread.ofVirtual().start(() -> {
-            try {
-                response.body().forEach(lines::add);
-            } catch (java.io.UncheckedIOException closed) {
-                lines.add("closed");
-            }
-        });
-        return lines;
+        return EventStreams.listen(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/stream"))
+                .header("Authorization", "Bearer " + key), lastEventId, open);
     }
 }

@@ -136,23 +136,6 @@ class TrackingStreamHttpTest {
     }
 
     private List<String> listen(String orderId, String token, String lastEventId) {
-        var request = HttpRequest.newBuilder(uri(orderId, token)).header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        var lines = new CopyOnWriteArrayList<String>();
-        HttpResponse<Stream<String>> response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
-                .join();
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
-        open.add(response.body());
-        Thread.ofVirtual().start(() -> {
-            try {
-                response.body().forEach(lines::add);
-            } catch (java.io.UncheckedIOException closed) {
-                lines.add("closed");
-            }
-        });
-        return lines;
+        return EventStreams.listen(HttpRequest.newBuilder(uri(orderId, token)), lastEventId, open);
     }
 }

@@ -2,6 +2,7 @@ package io.orderkeep.console.tracking;
 
 import io.orderkeep.access.Merchant;
 import io.orderkeep.access.Merchants;
+import io.orderkeep.console.Amounts;
 import io.orderkeep.order.OrderLifecycle;
 import io.orderkeep.order.OrderQueries;
 import io.orderkeep.order.OrderSnapshot;
@@ -64,13 +65,13 @@ class TrackingPages {
         String currency = order.currency();
         var items = ((List<?>) view.get("items")).stream().map(Map.class::cast)
                 .map(item -> new TrackingPage.Item((String) item.get("name"), ((Number) item.get("quantity")).longValue(),
-                        Amounts.format(((Number) item.get("amount")).longValue(), currency, locale)))
+                        Amounts.forCustomer(((Number) item.get("amount")).longValue(), currency, locale)))
                 .toList();
         String merchantName = merchants.find(order.merchantId()).map(Merchant::name).orElse(order.merchantId());
         return new TrackingPage(order.id(), token, order.number(), order.merchantId(), merchantName, status.name(),
                 situation, Step.of(status, attempt, hops(view), clock.instant()), items,
-                Amounts.format(order.totalAmount(), currency, locale),
-                order.refundedAmount() > 0 ? Amounts.format(order.refundedAmount(), currency, locale) : null,
+                Amounts.forCustomer(order.totalAmount(), currency, locale),
+                order.refundedAmount() > 0 ? Amounts.forCustomer(order.refundedAmount(), currency, locale) : null,
                 (String) customer.get("name"), (String) customer.get("email"), (String) customer.get("phone"),
                 situation.offersPayLink() ? (String) payment.get("payUrl") : null, order.createdAt(), order.updatedAt());
     }

@@ -85,7 +85,8 @@ public final class OrderkeepProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        // A loaded 2-core machine has been seen to take over two minutes to start the jar; a hung start still fails.
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {

@@ -87,6 +87,11 @@ class DemoCommand implements Callable<Integer> {
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
             return 1;
         }
+        return exitCode(outcome);
+    }
+
+    /** 0 only if every order came back and the audit chain verifies; a {@code --keep} demo leaves the JVM running. */
+    static int exitCode(Demo.Outcome outcome) {
         if (outcome.running()) {
             return OrderkeepCommand.KEEP_RUNNING;
         }

@@ -1,12 +1,18 @@
 package io.orderkeep.platform;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Tells the person who started Orderkeep where it listens and where its data is. */
+/**
+ * Tells the person who started Orderkeep where it listens and where its data is. {@code orderkeep demo} switches it
+ * off ({@code orderkeep.listening-banner=false}): it prints its own addresses, and the terminal belongs to its status
+ * line.
+ */
 @Component
+@ConditionalOnProperty(name = "orderkeep.listening-banner", havingValue = "true", matchIfMissing = true)
 class ListeningBanner {
 
     private final OrderkeepProperties properties;

@@ -3,6 +3,7 @@ package io.orderkeep.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orderkeep.cli.demo.Demo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -55,6 +56,38 @@ class DemoCommandTest {
             assertThat(run.err()).startsWith("error: the demo stopped: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .doesNotContain("\tat ");
         }
+    }
+
+    @Test
+    void aSmallDemoInWhichEveryOrderComesBackExitsZeroAndPrintsOnlyItsOwnAddresses(@TempDir Path dir) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var console = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+
+        int code;
+        System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            code = OrderkeepCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--orders", "3",
+                    "--duration", "1s", "--speed", "10", "--faults", "none", "--seed", "4", "--data-dir",
+                    dir.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Every order came back and the audit chain verifies.")
+                .containsPattern("(?m)^orders placed:\\s+3$").containsPattern("Orderkeep: +http://127\\.0\\.0\\.1:");
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).as("serve's banner stays out of the demo")
+                .doesNotContain("Orderkeep is listening on");
+    }
+
+    @Test
+    void exitsOneWhenAnOrderDidNotComeBackAndKeepsRunningWithKeep() {
+        assertThat(DemoCommand.exitCode(new Demo.Outcome(true, false))).isZero();
+        assertThat(DemoCommand.exitCode(new Demo.Outcome(false, false))).isEqualTo(1);
+        assertThat(DemoCommand.exitCode(new Demo.Outcome(true, true))).isEqualTo(OrderkeepCommand.KEEP_RUNNING);
+        assertThat(DemoCommand.exitCode(new Demo.Outcome(false, true))).isEqualTo(OrderkeepCommand.KEEP_RUNNING);
     }
 
     private static Run demo(String... options) {

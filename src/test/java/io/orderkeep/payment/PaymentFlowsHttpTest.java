@@ -111,6 +111,25 @@ class PaymentFlowsHttpTest extends PaymentTestSupport {
     }
 
     @Test
+    void everyAttemptTellsTheProviderTheOrdersOwnReferenceElseItsNumber() {
+        String merchantRef = "SHOP-" + java.util.UUID.randomUUID();
+        JsonNode referenced = newOrder(640, merchantRef);
+        JsonNode numbered = newOrder(650);
+        String id = numbered.path("id").asString();
+        pay(numbered.path("payment").path("id").asString(), "FAILED");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> order(id).path("payment").path("status").asString().equals("FAILED"));
+        var retried = api.post("/api/v1/orders/" + id + "/payments").json();
+
+        assertThat(truth(referenced.path("payment").path("id").asString()).path("reference").asString())
+                .isEqualTo(merchantRef);
+        assertThat(truth(numbered.path("payment").path("id").asString()).path("reference").asString())
+                .isEqualTo(numbered.path("number").asString());
+        assertThat(truth(retried.path("payment").path("id").asString()).path("reference").asString())
+                .isEqualTo(numbered.path("number").asString());
+    }
+
+    @Test
     void cancelAsksTheProviderFirstAndRefusesAPaidOrder() {
         PaymentWorld.SANDBOX.setFaults(DROP_ALL);
         JsonNode order = newOrder(600);

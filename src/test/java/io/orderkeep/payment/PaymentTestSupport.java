@@ -62,8 +62,16 @@ abstract class PaymentTestSupport {
 
     /** Creates an order of {@code amount} CNY and answers it as the 201 showed it. */
     JsonNode newOrder(long amount) {
+        return newOrder(amount, null);
+    }
+
+    /** The same, with the merchant's own reference of the order when {@code merchantOrderRef} is not null. */
+    JsonNode newOrder(long amount, String merchantOrderRef) {
         var body = new LinkedHashMap<String, Object>();
         body.put("merchantId", merchant);
+        if (merchantOrderRef != null) {
+            body.put("merchantOrderRef", merchantOrderRef);
+        }
         body.put("currency", "CNY");
         body.put("items", List.of(Map.of("sku", "TEA-01", "name", "Oolong", "quantity", 1, "unitAmount", amount)));
         body.put("customer", Map.of("name", "Li Wei", "email", "li.wei@example.com"));

@@ -169,8 +169,10 @@ class FaultsTest {
         var one = new FaultDice(half, 7L);
         var other = new FaultDice(half, 7L);
 
-        var first = IntStream.range(0, 50).mapToObj(i -> one.dropNotify() + ":" + one.notifyDelayMs()).toList();
-        var second = IntStream.range(0, 50).mapToObj(i -> other.dropNotify() + ":" + other.notifyDelayMs()).toList();
+        var first = IntStream.range(0, 50).mapToObj(i -> one.dropNotify("p" + i) + ":" + one.notifyDelayMs("p" + i))
+                .toList();
+        var second = IntStream.range(0, 50).map(i -> 49 - i)
+                .mapToObj(i -> other.dropNotify("p" + i) + ":" + other.notifyDelayMs("p" + i)).toList().reversed();
 
         assertThat(first).isEqualTo(second)
                 .anyMatch(s -> s.startsWith("true:"))

@@ -61,6 +61,7 @@ final class DemoWorld implements AutoCloseable {
             String url = "http://127.0.0.1:" + port;
             String adminKey = random("ok_");
             var context = new SpringApplicationBuilder(Orderkeep.class)
+                    .environment(DemoEnvironment.isolated(System.getenv()))
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .run(arguments(settings, timings, port, url, adminKey, sandbox.url(), sandboxSecret)
@@ -75,7 +76,10 @@ final class DemoWorld implements AutoCloseable {
         }
     }
 
-    /** Command-line properties: they win over any ORDERKEEP_* variable of the shell the demo runs in. */
+    /**
+     * Command-line properties: they win over any system property; the shell's ORDERKEEP_* variables are left out of
+     * the environment altogether ({@link DemoEnvironment}).
+     */
     private static List<String> arguments(DemoSettings settings, DemoTimings timings, int port, String url,
             String adminKey, String sandboxUrl, String sandboxSecret) {
         var args = new ArrayList<String>();
@@ -100,7 +104,9 @@ final class DemoWorld implements AutoCloseable {
             args.add("--orderkeep.rate-limit." + limit + ".per-second=100000");
             args.add("--orderkeep.rate-limit." + limit + ".burst=100000");
         }
-        // The terminal belongs to the status line: only warnings and errors are logged.
+        // The terminal belongs to the status line: only warnings and errors are logged, and the demo prints where
+        // Orderkeep listens itself (on 127.0.0.1, with its admin key), so serve's banner would only repeat it wrongly.
+        args.add("--orderkeep.listening-banner=false");
         args.add("--logging.level.root=warn");
         args.add("--logging.level.io.orderkeep=warn");
         args.add("--logging.level.org.springdoc=error");

@@ -2,6 +2,7 @@ package io.orderkeep.cli.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.orderkeep.sandbox.SeededDice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -10,7 +11,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -18,19 +18,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The merchant's system in the demo: a tiny HTTP server that checks the Standard Webhooks signature of every delivery
  * as a merchant would (written from the spec, not with Orderkeep's own signer), refuses a bad one with 401, and
- * answers 500 to a share of the good ones on purpose so that Orderkeep has to deliver again.
+ * answers 500 to a share of the good ones on purpose so that Orderkeep has to deliver again. Which ones is decided by
+ * the event's type and the order's {@code merchantOrderRef}, not by arrival order, so one seed fails the same
+ * deliveries in every run.
  */
 final class MerchantReceiver implements AutoCloseable {
 
     private static final long TOLERANCE_SECONDS = 300;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
     private final ExecutorService threads;
-    private final Random dice;
+    private final SeededDice dice;
     private final double failsFirst;
     private final double failsRetry;
     private final Clock clock;
@@ -40,7 +46,8 @@ final class MerchantReceiver implements AutoCloseable {
     private final AtomicLong failedOnPurpose = new AtomicLong();
     private volatile byte[] key;
 
-    private MerchantReceiver(HttpServer server, ExecutorService threads, Random dice, FaultLevel level, Clock clock) {
+    private MerchantReceiver(HttpServer server, ExecutorService threads, SeededDice dice, FaultLevel level,
+            Clock clock) {
         this.server = server;
         this.threads = threads;
         this.dice = dice;
@@ -53,7 +60,7 @@ final class MerchantReceiver implements AutoCloseable {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-            var receiver = new MerchantReceiver(server, threads, new Random(seed ^ 0x5EEDL), level, Clock.systemUTC());
+            var receiver = new MerchantReceiver(server, threads, new SeededDice(seed), level, Clock.systemUTC());
             server.setExecutor(threads);
             server.createContext("/", receiver::handle);
             server.start();
@@ -95,7 +102,7 @@ final class MerchantReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
-            if (failsNow(seen.add(id))) {
+            if (failsNow(seen.add(id), subject(id, body))) {
                 failedOnPurpose.incrementAndGet();
                 exchange.sendResponseHeaders(500, -1);
                 return;
@@ -104,14 +111,25 @@ final class MerchantReceiver implements AutoCloseable {
         }
     }
 
-    private boolean failsNow(boolean firstAttempt) {
-        double chance = firstAttempt ? failsFirst : failsRetry;
-        if (chance <= 0) {
-            return false;
+    /** The n-th first attempt (or retry) of one event type for one order fails the same way in every run. */
+    private boolean failsNow(boolean firstAttempt, String subject) {
+        return firstAttempt
+                ? dice.strikes("receiverFailsFirst", subject, failsFirst)
+                : dice.strikes("receiverFailsRetry", subject, failsRetry);
+    }
+
+    /** The event's type and the order's merchantOrderRef; the webhook id (random) only for a body without them. */
+    static String subject(String webhookId, byte[] body) {
+        try {
+            JsonNode event = JSON.readTree(body);
+            JsonNode ref = event.path("data").path("merchantOrderRef");
+            if (event.path("type").isString() && ref.isString()) {
+                return event.path("type").asString() + "|" + ref.asString();
+            }
+        } catch (JacksonException e) {
+            // Not JSON: Orderkeep never sends that, and the signature was good; fall back to the id.
         }
-        synchronized (dice) {
-            return dice.nextDouble() < chance;
-        }
+        return "webhook-id:" + webhookId;
     }
 
     /** Standard Webhooks 1.0: {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">}, one of several, in constant time. */

@@ -23,7 +23,7 @@ public record StoredOrder(String id, String number, String merchantId, String me
     }
 
     public OrderSnapshot snapshot() {
-        return new OrderSnapshot(id, number, merchantId, status, currency, totalAmount, refundedAmount,
+        return new OrderSnapshot(id, number, merchantId, merchantOrderRef, status, currency, totalAmount, refundedAmount,
                 paymentProvider, customerEmail, customerLocale, needsAttention, createdAt, updatedAt, version);
     }
 

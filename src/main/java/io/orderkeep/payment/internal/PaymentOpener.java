@@ -73,7 +73,7 @@ public class PaymentOpener implements OrderOpening {
                 .filter(a -> a.status().isOpen() || a.status() == AttemptStatus.SUCCEEDED)
                 .orElseGet(() -> insert(order.id(), provider, 1, order.totalAmount(), order.currency())));
         if (attempt.status().isOpen() && attempt.providerRef() == null) {
-            create(attempt, "api");
+            create(attempt, "api", request(attempt, order.reference()));
         }
     }
 
@@ -87,7 +87,7 @@ public class PaymentOpener implements OrderOpening {
                     Outcomes.with(a, a.status(), a.providerRef(), a.payUrl(), null, a.queryCount()), false));
             return insert(failed.orderId(), failed.provider(), failed.number() + 1, failed.amount(), failed.currency());
         });
-        return next.providerRef() == null ? create(next, source) : next;
+        return next.providerRef() == null ? create(next, source, request(next)) : next;
     }
 
     private PaymentAttempt insert(String orderId, String provider, int number, long amount, String currency) {
@@ -107,9 +107,7 @@ public class PaymentOpener implements OrderOpening {
     }
 
     /** Asks the provider to create the payment; an unclear answer leaves the attempt UNKNOWN for the watch. */
-    PaymentAttempt create(PaymentAttempt attempt, String source) {
-        var request = new CreatePayment(attempt.id(), attempt.amount(), attempt.currency(),
-                providers.notifyUrl(attempt.provider()));
+    private PaymentAttempt create(PaymentAttempt attempt, String source, CreatePayment request) {
         Change change = Change.of("provider:" + attempt.provider(), source, "the provider answered the payment's creation");
         try {
             ProviderPayment created = providers.call(attempt.provider(), p -> p.create(request));
@@ -122,6 +120,16 @@ public class PaymentOpener implements OrderOpening {
             var failed = new ProviderPayment(null, attempt.id(), ProviderPayment.Status.FAILED, null, -1, null, false);
             return outcomes.apply(attempt.id(), failed, change, false, false).attempt();
         }
+    }
+
+    /** The (idempotent) create of {@code attempt}, the same body every time it is sent. */
+    CreatePayment request(PaymentAttempt attempt) {
+        return request(attempt, lifecycle.find(attempt.orderId()).map(OrderSnapshot::reference).orElse(null));
+    }
+
+    private CreatePayment request(PaymentAttempt attempt, String reference) {
+        return new CreatePayment(attempt.id(), attempt.amount(), attempt.currency(),
+                providers.notifyUrl(attempt.provider()), reference);
     }
 
     public Optional<PaymentAttempt> latest(String orderId) {

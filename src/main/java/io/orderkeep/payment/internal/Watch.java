@@ -105,8 +105,8 @@ public class Watch {
             if (answer.status() == ProviderPayment.Status.NOT_FOUND && attempt.status().isOpen()
                     && outcomes.unpaid(attempt.orderId())) {
                 // Our create never reached the provider: send it again (idempotent on the attempt id).
-                answer = providers.call(attempt.provider(), p -> p.create(new CreatePayment(
-                        attempt.id(), attempt.amount(), attempt.currency(), providers.notifyUrl(attempt.provider()))));
+                CreatePayment request = opener.request(attempt);
+                answer = providers.call(attempt.provider(), p -> p.create(request));
             }
             if (expiring && answer.status() == ProviderPayment.Status.PENDING) {
                 String ref = answer.providerRef();

@@ -58,6 +58,9 @@ class SandboxProvider implements PaymentProvider {
         body.put("amount", request.amount());
         body.put("currency", request.currency());
         body.put("notifyUrl", request.notifyUrl());
+        if (request.reference() != null) {
+            body.put("reference", request.reference());
+        }
         return SandboxPayments.payment(http.send("POST", "/v1/payments", body).orElseThrow(
                 () -> new ProviderRejected(404, "the sandbox has no payments endpoint at " + settings.url())),
                 request.outTradeNo());

@@ -1,21 +1,24 @@
 package io.orderkeep.sandbox.core;
 
 import io.orderkeep.sandbox.Faults;
-import java.util.Random;
+import io.orderkeep.sandbox.SeededDice;
+import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Decides, from the faults in force and one seeded {@link Random}, whether a fault strikes. A probability of 1 always
- * strikes and 0 never does, without consuming a random number, so tests that use only 0 and 1 are deterministic.
+ * Decides, from the faults in force, whether a fault strikes. Each decision is keyed by its subject — what the fault
+ * would strike, named by something that stays the same from run to run (see {@link Payment#diceKey()}) — so that the
+ * same seed strikes the same payments whatever order their calls arrive in. A probability of 1 always strikes and 0
+ * never does, without a throw, so tests that use only 0 and 1 are exact.
  */
 public final class FaultDice {
 
     private final AtomicReference<Faults> faults;
-    private final Random random;
+    private final SeededDice dice;
 
     public FaultDice(Faults initial, Long seed) {
         this.faults = new AtomicReference<>(initial);
-        this.random = seed == null ? new Random() : new Random(seed);
+        this.dice = new SeededDice(seed == null ? new SecureRandom().nextLong() : seed);
     }
 
     public Faults faults() {
@@ -26,46 +29,33 @@ public final class FaultDice {
         faults.set(next);
     }
 
-    public boolean dropNotify() {
-        return roll(faults.get().dropNotify());
+    /** Per status change; {@code change} names the payment and its new status. */
+    public boolean dropNotify(String change) {
+        return dice.strikes("dropNotify", change, faults.get().dropNotify());
     }
 
-    public boolean duplicateNotify() {
-        return roll(faults.get().duplicateNotify());
+    public boolean duplicateNotify(String change) {
+        return dice.strikes("duplicateNotify", change, faults.get().duplicateNotify());
     }
 
-    public boolean badSignature() {
-        return roll(faults.get().badSignature());
+    /** Per delivery attempt; {@code attempt} names the status change and the attempt's number. */
+    public boolean badSignature(String attempt) {
+        return dice.strikes("badSignature", attempt, faults.get().badSignature());
     }
 
-    public boolean queryTimeout() {
-        return roll(faults.get().queryTimeout());
+    /** Per query about one payment. */
+    public boolean queryTimeout(String payment) {
+        return dice.strikes("queryTimeout", payment, faults.get().queryTimeout());
     }
 
-    public boolean failAfterCharge() {
-        return roll(faults.get().failAfterCharge());
+    /** Per create, pay or refund call; {@code call} names the payment and the operation. */
+    public boolean failAfterCharge(String call) {
+        return dice.strikes("failAfterCharge", call, faults.get().failAfterCharge());
     }
 
-    /** A delay in milliseconds drawn uniformly from the configured range (both ends included). */
-    public long notifyDelayMs() {
+    /** A delay in milliseconds drawn uniformly from the configured range (both ends included), per copy. */
+    public long notifyDelayMs(String change) {
         Faults f = faults.get();
-        if (f.delayNotifyMaxMs() == f.delayNotifyMinMs()) {
-            return f.delayNotifyMinMs();
-        }
-        synchronized (random) {
-            return random.nextLong(f.delayNotifyMinMs(), f.delayNotifyMaxMs() + 1);
-        }
-    }
-
-    private boolean roll(double probability) {
-        if (probability <= 0) {
-            return false;
-        }
-        if (probability >= 1) {
-            return true;
-        }
-        synchronized (random) {
-            return random.nextDouble() < probability;
-        }
+        return dice.between("delayNotifyMs", change, f.delayNotifyMinMs(), f.delayNotifyMaxMs());
     }
 }

@@ -33,8 +33,11 @@ public final class Ledger {
         this.notificationsWritten = notificationsWritten;
     }
 
-    /** Opens a payment, or returns the one already opened for {@code outTradeNo} if it asked for the same money. */
-    public Created create(String outTradeNo, long amount, String currency, String notifyUrl) {
+    /**
+     * Opens a payment, or returns the one already opened for {@code outTradeNo} if it asked for the same money (its
+     * {@code reference} stays the first one's).
+     */
+    public Created create(String outTradeNo, long amount, String currency, String notifyUrl, String reference) {
         return database.inTransaction(c -> {
             Optional<Payment> existing = Payments.byOutTradeNo(c, outTradeNo);
             if (existing.isPresent()) {
@@ -47,7 +50,7 @@ public final class Ledger {
             }
             Instant now = now();
             var payment = new Payment(Ids.next("sbx", clock), outTradeNo, amount, currency, notifyUrl,
-                    PaymentStatus.PENDING, 0, null, now, null, null, null, now);
+                    PaymentStatus.PENDING, 0, null, now, null, null, null, now, reference);
             Payments.insert(c, payment);
             return new Created(payment, true);
         });
@@ -64,9 +67,10 @@ public final class Ledger {
             return switch (p.status()) {
                 case PENDING -> change(c, p, outcome == PaymentStatus.SUCCEEDED
                         ? new Payment(p.providerRef(), p.outTradeNo(), p.amount(), p.currency(), p.notifyUrl(),
-                                outcome, 0, Ids.next("txn", clock), p.createdAt(), now, null, null, now)
+                                outcome, 0, Ids.next("txn", clock), p.createdAt(), now, null, null, now,
+                                p.reference())
                         : new Payment(p.providerRef(), p.outTradeNo(), p.amount(), p.currency(), p.notifyUrl(),
-                                outcome, 0, null, p.createdAt(), null, now, null, now));
+                                outcome, 0, null, p.createdAt(), null, now, null, now, p.reference()));
                 case SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED -> {
                     if (outcome == PaymentStatus.SUCCEEDED) {
                         yield p;
@@ -98,7 +102,8 @@ public final class Ledger {
             Instant now = now();
             return switch (p.status()) {
                 case PENDING -> change(c, p, new Payment(p.providerRef(), p.outTradeNo(), p.amount(), p.currency(),
-                        p.notifyUrl(), PaymentStatus.CLOSED, 0, null, p.createdAt(), null, null, now, now));
+                        p.notifyUrl(), PaymentStatus.CLOSED, 0, null, p.createdAt(), null, null, now, now,
+                        p.reference()));
                 case CLOSED, FAILED -> p;
                 case SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED -> throw SandboxException.conflict("payment_paid",
                         "The payment was paid and cannot be closed; refund it instead.", p);
@@ -139,7 +144,7 @@ public final class Ledger {
             long refunded = p.refundedAmount() + amount;
             Payment next = change(c, p, new Payment(p.providerRef(), p.outTradeNo(), p.amount(), p.currency(),
                     p.notifyUrl(), refunded == p.amount() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED,
-                    refunded, p.transactionId(), p.createdAt(), p.paidAt(), null, null, now));
+                    refunded, p.transactionId(), p.createdAt(), p.paidAt(), null, null, now, p.reference()));
             return new Refunded(refund, next, true);
         });
         notificationsWritten.run();

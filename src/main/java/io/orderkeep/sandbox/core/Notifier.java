@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Delivers the outbox's notifications: signs each attempt, posts it, and on a non-2xx answer or a connection failure
  * schedules the next attempt by the retry schedule. Each delivery runs on its own virtual thread, so a slow notify
- * URL delays only its own notifications. The bad-signature fault is rolled per attempt.
+ * URL delays only its own notifications. The bad-signature fault is rolled per attempt (on the status change and the
+ * attempt's number, so a duplicate's two copies are the first and second throw for that attempt).
  */
 public final class Notifier implements AutoCloseable {
 
@@ -90,7 +91,7 @@ public final class Notifier implements AutoCloseable {
     private void deliver(Notification n) {
         try {
             long timestamp = clock.instant().getEpochSecond();
-            String key = dice.badSignature() ? "not-" + secret : secret;
+            String key = dice.badSignature(n.attemptSubject()) ? "not-" + secret : secret;
             var request = HttpRequest.newBuilder(URI.create(n.notifyUrl()))
                     .timeout(timeout)
                     .header("Content-Type", "application/json")

@@ -21,7 +21,7 @@ public final class Outbox {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = "id, event_id, provider_ref, notify_url, body, state, attempts, "
-            + "next_attempt_at, last_status, last_error, created_at, delivered_at";
+            + "next_attempt_at, last_status, last_error, created_at, delivered_at, dice_subject";
 
     private final SandboxDatabase database;
     private final FaultDice dice;
@@ -47,22 +47,25 @@ public final class Outbox {
         body.put("refundedAmount", payment.refundedAmount());
         body.put("occurredAt", payment.updatedAt().toString());
         String json = JSON.writeValueAsString(body);
-        if (dice.dropNotify()) {
-            insert(c, eventId, payment, json, Notification.State.DROPPED, now, now);
+        // A payment passes through a status once, except PARTIALLY_REFUNDED: the dice count those occurrences.
+        String change = payment.diceKey() + "|" + payment.status().name();
+        if (dice.dropNotify(change)) {
+            insert(c, eventId, payment, json, Notification.State.DROPPED, now, now, change);
             return;
         }
-        int copies = dice.duplicateNotify() ? 2 : 1;
+        int copies = dice.duplicateNotify(change) ? 2 : 1;
         for (int i = 0; i < copies; i++) {
-            insert(c, eventId, payment, json, Notification.State.PENDING, now.plusMillis(dice.notifyDelayMs()), now);
+            insert(c, eventId, payment, json, Notification.State.PENDING, now.plusMillis(dice.notifyDelayMs(change)),
+                    now, change);
         }
     }
 
     private static void insert(Connection c, String eventId, Payment p, String body, Notification.State state,
-            Instant due, Instant now) throws SQLException {
+            Instant due, Instant now, String diceSubject) throws SQLException {
         try (var s = c.prepareStatement("""
                 INSERT INTO notifications (event_id, provider_ref, notify_url, body, state, attempts, next_attempt_at,
-                                           created_at)
-                VALUES (?, ?, ?, ?, ?, 0, ?, ?)""")) {
+                                           created_at, dice_subject)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)""")) {
             s.setString(1, eventId);
             s.setString(2, p.providerRef());
             s.setString(3, p.notifyUrl());
@@ -70,6 +73,7 @@ public final class Outbox {
             s.setString(5, state.name());
             s.setLong(6, due.toEpochMilli());
             s.setLong(7, now.toEpochMilli());
+            s.setString(8, diceSubject);
             s.executeUpdate();
         }
     }
@@ -143,7 +147,7 @@ public final class Outbox {
                     out.add(new Notification(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), Notification.State.valueOf(rs.getString(6)), rs.getInt(7),
                             Instant.ofEpochMilli(rs.getLong(8)), status, rs.getString(10),
-                            Instant.ofEpochMilli(rs.getLong(11)), deliveredAt));
+                            Instant.ofEpochMilli(rs.getLong(11)), deliveredAt, rs.getString(13)));
                 }
             }
             return out;

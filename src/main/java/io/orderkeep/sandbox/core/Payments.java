@@ -13,12 +13,12 @@ import java.util.Optional;
 final class Payments {
 
     private static final String COLUMNS = "provider_ref, out_trade_no, amount, currency, notify_url, status, "
-            + "refunded_amount, transaction_id, created_at, paid_at, failed_at, closed_at, updated_at";
+            + "refunded_amount, transaction_id, created_at, paid_at, failed_at, closed_at, updated_at, reference";
 
     private Payments() {}
 
     static void insert(Connection c, Payment p) throws SQLException {
-        try (var s = c.prepareStatement("INSERT INTO payments (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (var s = c.prepareStatement("INSERT INTO payments (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             s.setString(1, p.providerRef());
             s.setString(2, p.outTradeNo());
             s.setLong(3, p.amount());
@@ -32,6 +32,7 @@ final class Payments {
             setInstant(s, 11, p.failedAt());
             setInstant(s, 12, p.closedAt());
             s.setLong(13, p.updatedAt().toEpochMilli());
+            s.setString(14, p.reference());
             s.executeUpdate();
         }
     }
@@ -146,7 +147,7 @@ final class Payments {
                 out.add(new Payment(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getString(5), PaymentStatus.valueOf(rs.getString(6)), rs.getLong(7), rs.getString(8),
                         Instant.ofEpochMilli(rs.getLong(9)), instant(rs, 10), instant(rs, 11), instant(rs, 12),
-                        Instant.ofEpochMilli(rs.getLong(13))));
+                        Instant.ofEpochMilli(rs.getLong(13)), rs.getString(14)));
             }
         }
         return out;

@@ -37,7 +37,8 @@ public final class SandboxDatabase implements AutoCloseable {
             paid_at INTEGER,
             failed_at INTEGER,
             closed_at INTEGER,
-            updated_at INTEGER NOT NULL)""",
+            updated_at INTEGER NOT NULL,
+            reference TEXT)""",
         "CREATE INDEX IF NOT EXISTS payments_paid_at ON payments (paid_at)",
         """
         CREATE TABLE IF NOT EXISTS refunds (
@@ -60,9 +61,16 @@ public final class SandboxDatabase implements AutoCloseable {
             last_status INTEGER,
             last_error TEXT,
             created_at INTEGER NOT NULL,
-            delivered_at INTEGER)""",
+            delivered_at INTEGER,
+            dice_subject TEXT)""",
         "CREATE INDEX IF NOT EXISTS notifications_due ON notifications (state, next_attempt_at)",
         "CREATE INDEX IF NOT EXISTS notifications_provider_ref ON notifications (provider_ref)"
+    };
+
+    /** Columns added since the first schema: a file written by an older sandbox gets them on open. */
+    private static final String[][] ADDED_COLUMNS = {
+        {"payments", "reference", "TEXT"},
+        {"notifications", "dice_subject", "TEXT"}
     };
 
     private final Connection connection;
@@ -95,6 +103,9 @@ public final class SandboxDatabase implements AutoCloseable {
                         statement.execute(sql);
                     }
                 }
+                for (String[] added : ADDED_COLUMNS) {
+                    addColumnIfMissing(c, added[0], added[1], added[2]);
+                }
                 return null;
             });
             return database;
@@ -102,6 +113,20 @@ public final class SandboxDatabase implements AutoCloseable {
             throw new UncheckedIOException("cannot create the directory of " + file, e);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the sandbox database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void addColumnIfMissing(Connection c, String table, String column, String type)
+            throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            try (var columns = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+                while (columns.next()) {
+                    if (columns.getString("name").equals(column)) {
+                        return;
+                    }
+                }
+            }
+            statement.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
         }
     }
 

@@ -17,6 +17,7 @@ final class PaymentJson {
         var map = new LinkedHashMap<String, Object>();
         map.put("providerRef", p.providerRef());
         map.put("outTradeNo", p.outTradeNo());
+        map.put("reference", p.reference());
         map.put("status", p.status().name());
         map.put("amount", p.amount());
         map.put("currency", p.currency());

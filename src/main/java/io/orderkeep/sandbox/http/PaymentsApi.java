@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@code /v1/payments…}: create, query, pay, close and refund, with the query-timeout and fail-after-charge faults. */
@@ -33,9 +34,9 @@ public final class PaymentsApi {
     void create(HttpExchange ex) throws IOException {
         Requests.NewPayment request = Requests.payment(Http.jsonBody(ex));
         Ledger.Created created = ledger.create(request.outTradeNo(), request.amount(), request.currency(),
-                request.notifyUrl());
-        failAfterCharge();
+                request.notifyUrl(), request.reference());
         Payment p = created.payment();
+        failAfterCharge(p, "create");
         var body = new LinkedHashMap<String, Object>();
         body.put("providerRef", p.providerRef());
         body.put("payUrl", payUrl(p));
@@ -51,8 +52,11 @@ public final class PaymentsApi {
         Map<String, String> query = Http.query(ex);
         String outTradeNo = query.get("outTradeNo");
         if (outTradeNo != null) {
-            queryTimeout();
-            Payment p = ledger.findByOutTradeNo(outTradeNo).orElseThrow(() ->
+            Optional<Payment> found = ledger.findByOutTradeNo(outTradeNo);
+            if (queryTimeout(found, "outTradeNo:" + outTradeNo)) {
+                found = ledger.findByOutTradeNo(outTradeNo);
+            }
+            Payment p = found.orElseThrow(() ->
                     SandboxException.notFound("No payment has outTradeNo '" + outTradeNo + "'."));
             Http.json(ex, 200, full(p));
             return;
@@ -67,14 +71,14 @@ public final class PaymentsApi {
     }
 
     void get(HttpExchange ex, String providerRef) throws IOException {
-        queryTimeout();
+        queryTimeout(ledger.find(providerRef), "providerRef:" + providerRef);
         Http.json(ex, 200, full(load(providerRef)));
     }
 
     void pay(HttpExchange ex, String providerRef) throws IOException {
         PaymentStatus outcome = Requests.outcome(Http.jsonBody(ex));
         Payment p = ledger.pay(providerRef, outcome);
-        failAfterCharge();
+        failAfterCharge(p, "pay");
         Http.json(ex, 200, full(p));
     }
 
@@ -85,7 +89,7 @@ public final class PaymentsApi {
     void refund(HttpExchange ex, String providerRef) throws IOException {
         Requests.NewRefund request = Requests.refund(Http.jsonBody(ex));
         Ledger.Refunded refunded = ledger.refund(providerRef, request.amount(), request.refundId());
-        failAfterCharge();
+        failAfterCharge(refunded.payment(), "refund");
         var body = new LinkedHashMap<>(PaymentJson.refund(refunded.refund()));
         body.put("payment", full(refunded.payment()));
         Http.json(ex, refunded.created() ? 201 : 200, body);
@@ -110,16 +114,22 @@ public final class PaymentsApi {
     }
 
     /** The effect is already committed when this strikes: the caller sees a failure although the charge happened. */
-    private void failAfterCharge() {
-        if (dice.failAfterCharge()) {
+    private void failAfterCharge(Payment p, String call) {
+        if (dice.failAfterCharge(p.diceKey() + "|" + call)) {
             throw Http.internalError();
         }
     }
 
-    private void queryTimeout() {
-        if (dice.queryTimeout()) {
+    /**
+     * Holds the query when the fault strikes; true if it did (the state is then read again). The dice key on the
+     * payment asked about, or on the id asked for when there is no such payment.
+     */
+    private boolean queryTimeout(Optional<Payment> asked, String otherwise) {
+        if (dice.queryTimeout(asked.map(Payment::diceKey).orElse(otherwise))) {
             hold.hold();
+            return true;
         }
+        return false;
     }
 
     private static int limit(String raw) {

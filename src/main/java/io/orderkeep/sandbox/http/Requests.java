@@ -17,8 +17,9 @@ final class Requests {
     /** Ids travel into URLs and CSV files, so they are kept to characters that need no escaping in either. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     static final long MAX_AMOUNT = 1_000_000_000_000L;
+    static final int MAX_REFERENCE = 256;
 
-    record NewPayment(String outTradeNo, long amount, String currency, String notifyUrl) {}
+    record NewPayment(String outTradeNo, long amount, String currency, String notifyUrl, String reference) {}
 
     record NewRefund(long amount, String refundId) {}
 
@@ -30,8 +31,9 @@ final class Requests {
         long amount = amount(body, errors);
         String currency = currency(body, errors);
         String notifyUrl = url(body, "notifyUrl", errors);
+        String reference = reference(body, errors);
         check(errors);
-        return new NewPayment(outTradeNo, amount, currency, notifyUrl);
+        return new NewPayment(outTradeNo, amount, currency, notifyUrl, reference);
     }
 
     static NewRefund refund(JsonNode body) {
@@ -61,6 +63,20 @@ final class Requests {
         }
         if (!value.isString() || !ID.matcher(value.stringValue()).matches()) {
             errors.add(new FieldError(field, "must be 1-64 characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'"));
+            return null;
+        }
+        return value.stringValue();
+    }
+
+    /** Optional free text (a merchant's order reference may hold any character), never in a URL or CSV file. */
+    private static String reference(JsonNode body, List<FieldError> errors) {
+        JsonNode value = body.get("reference");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString() || value.stringValue().isEmpty() || value.stringValue().length() > MAX_REFERENCE
+                || value.stringValue().chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError("reference", "must be 1-" + MAX_REFERENCE + " characters without control characters"));
             return null;
         }
         return value.stringValue();

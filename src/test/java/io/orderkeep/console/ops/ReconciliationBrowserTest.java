@@ -74,7 +74,7 @@ class ReconciliationBrowserTest {
         assertThat(browser.text("#count-MISSING_LOCAL")).isEqualTo("Missing here " + UNKNOWN_PAYMENTS);
         assertThat(browser.text("#count-INVALID_ROW")).isEqualTo("Invalid row 1");
         assertThat(browser.text("#count-MATCHED")).isEqualTo("Matched 0");
-        browser.await(d -> !d.findElements(By.cssSelector(".chart svg")).isEmpty());
+        browser.await(d -> !d.findElements(By.cssSelector(".chart canvas")).isEmpty());
         String runId = browser.path().substring("/console/reconciliations/".length());
         var run = Api.at(port).asAdmin().get("/api/v1/reconciliations/" + runId).json();
         assertThat(run.path("counts").path("MISSING_LOCAL").asLong()).isEqualTo(UNKNOWN_PAYMENTS);
@@ -120,7 +120,7 @@ class ReconciliationBrowserTest {
         browser.find("#upload button[type=submit]").click();
         browser.await(d -> !d.findElements(By.id("counts")).isEmpty());
         assertThat(browser.text("#count-MISSING_LOCAL")).isEqualTo("本地缺失 1");
-        browser.await(d -> !d.findElements(By.cssSelector(".chart svg")).isEmpty());
+        browser.await(d -> !d.findElements(By.cssSelector(".chart canvas")).isEmpty());
         browser.checkPage("reconciliation-run-zh-CN");
         browser.open("/console/audit");
         browser.find("#verify").click();

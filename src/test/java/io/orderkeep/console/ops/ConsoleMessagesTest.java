@@ -57,6 +57,9 @@ class ConsoleMessagesTest {
         List.of("recheck", "redeliver", "resolve").forEach(action -> keys.add("action.bulk." + action));
         List.of("recheck", "redeliver", "resolve", "cancel", "refund", "replay")
                 .forEach(action -> keys.add("action.done." + action));
+        List.of("recheck", "redeliver", "resolve").forEach(action -> keys.add("action.outcome.DONE." + action));
+        keys.addAll(List.of("action.outcome.NOTHING.redeliver", "action.nothing.redeliver", "action.refused",
+                "action.outcome.refused"));
         ConsoleProblems.CODES.forEach(code -> keys.add("problem." + code));
         ConsoleProblems.FIELDS.forEach(field -> keys.add("problem.field." + field));
 

@@ -8,14 +8,30 @@ import io.orderkeep.platform.Role;
 import io.orderkeep.support.Api;
 import io.orderkeep.support.Browser;
 import io.orderkeep.support.TestDatabase;
+import com.sun.net.httpserver.HttpServer;
+import io.orderkeep.ops.metrics.BusinessMetrics;
+import io.orderkeep.order.OrderFigures;
+import io.orderkeep.order.domain.HopName;
+import io.orderkeep.order.domain.OrderStatus;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,6 +60,8 @@ class ConsoleBrowserTest {
 
     @Autowired
     ConsoleUsers users;
+    @Autowired
+    BusinessMetrics metrics;
 
     Api admin;
     Browser browser;
@@ -95,19 +113,22 @@ class ConsoleBrowserTest {
                 .sum();
         assertThat(lagCount).as("the paid order's notification").isPositive();
         assertThat(browser.text("#lag-count-sandbox")).as("notification lag count").isEqualTo(Long.toString(lagCount));
-        browser.await(d -> !d.findElements(By.cssSelector(".chart svg")).isEmpty());
+        browser.await(d -> !d.findElements(By.cssSelector(".chart canvas")).isEmpty());
         browser.checkPage("dashboard-en");
 
         browser.open("/console?lang=zh-CN");
         assertThat(browser.text("h1")).isEqualTo("总览");
-        browser.await(d -> !d.findElements(By.cssSelector(".chart svg")).isEmpty());
+        browser.await(d -> !d.findElements(By.cssSelector(".chart canvas")).isEmpty());
         browser.checkPage("dashboard-zh-CN");
 
-        // Live: a new order moves the figure without a reload.
+        // Live: a new order moves the figure and the 24-hour chart without a reload.
         String before = browser.text("#status-PENDING_PAYMENT");
+        long charted = chartedCreated();
         ConsoleWorld.order(admin, merchant, 500);
         browser.await(d -> !d.findElement(By.cssSelector("#status-PENDING_PAYMENT")).getText().equals(before));
         assertThat(browser.text("#status-PENDING_PAYMENT")).isEqualTo(Integer.toString(apiCount("status=PENDING_PAYMENT")));
+        browser.await(d -> chartedCreated() == charted + 1);
+        browser.assertNoCspViolations();
         browser.open("/console?lang=en");
     }
 
@@ -186,6 +207,44 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aBulkActionGoesThroughEveryOrderAndReportsEachOne() {
+        String merchant = ConsoleWorld.merchant(admin);
+        String first = ConsoleWorld.order(admin, merchant, 710).path("id").asString();
+        String second = ConsoleWorld.order(admin, merchant, 720).path("id").asString();
+        String gone = "ord_gone_" + UUID.randomUUID().toString().substring(0, 6);
+        ConsoleWorld.CLOCK.advance(Duration.ofHours(2));
+
+        browser.login(operator, PASSWORD).open("/console/unreturned?merchant=" + merchant + "&lang=en");
+        // A ticked order that cannot be acted on (gone, or another merchant's), ahead of the two that can.
+        ((JavascriptExecutor) browser.driver()).executeScript("""
+                var box = document.createElement('input');
+                box.type = 'checkbox'; box.name = 'ids'; box.value = arguments[0]; box.checked = true; box.hidden = true;
+                document.getElementById('bulk').prepend(box);""", gone);
+        browser.find("#tick-" + first).click();
+        browser.find("#tick-" + second).click();
+        // Redeliver first: this merchant has no webhook endpoint, so nothing is sent, and the report says so.
+        browser.find("#bulk-redeliver").click();
+        browser.await(d -> !d.findElements(By.id("bulk-report")).isEmpty());
+        assertThat(browser.find("#outcome-" + gone).getAttribute("data-result")).isEqualTo("REFUSED");
+        assertThat(browser.text("#outcome-" + gone)).contains("refused: Not found.");
+        assertThat(browser.find("#outcome-" + first).getAttribute("data-result")).isEqualTo("NOTHING");
+        assertThat(browser.text("#outcome-" + second)).contains("nothing to send");
+        assertThat(browser.text("#bulk-report")).contains("Nothing to send for 2 orders", "1 order was refused.")
+                .doesNotContain("again.");
+        assertThat(browser.find("#bulk-report").getAttribute("role")).isEqualTo("alert");
+
+        // Recheck: the refusal first in line stops neither of the others.
+        var report = browser.find("#bulk-report");
+        browser.find("#bulk-recheck").click();
+        browser.await(ExpectedConditions.stalenessOf(report));
+        assertThat(browser.find("#outcome-" + gone).getAttribute("data-result")).isEqualTo("REFUSED");
+        assertThat(browser.find("#outcome-" + first).getAttribute("data-result")).isEqualTo("DONE");
+        assertThat(browser.find("#outcome-" + second).getAttribute("data-result")).isEqualTo("DONE");
+        assertThat(browser.text("#bulk-report")).contains("Asked the provider about 2 orders.", "1 order was refused.");
+        browser.checkPage("unreturned-bulk-report-en");
+    }
+
+    @Test
     void aMerchantUserCannotSeeAnotherMerchantsOrders() {
         String mine = ConsoleWorld.merchant(admin);
         String theirs = ConsoleWorld.merchant(admin);
@@ -204,6 +263,206 @@ class ConsoleBrowserTest {
         browser.open("/console/orders/" + own);
         assertThat(browser.text("h1")).startsWith("Order ");
         assertThat(browser.findAll("#audit-entries")).as("a merchant may not read the audit trail").isEmpty();
+
+        // Both orders overdue: the merchant's unreturned list and dashboard count its own only.
+        ConsoleWorld.CLOCK.advance(Duration.ofHours(2));
+        browser.open("/console/unreturned");
+        assertThat(browser.findAll("#row-" + own)).hasSize(1);
+        assertThat(browser.findAll("#row-" + other)).isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain(theirs);
+        browser.open("/console/unreturned?merchant=" + theirs);
+        assertThat(browser.findAll("#row-" + other)).as("not even by asking for it").isEmpty();
+        browser.open("/console");
+        assertThat(figure("#unreturned-orders")).isEqualTo(apiCount("merchantId=" + mine + "&unreturned=true"))
+                .isEqualTo(1);
+        assertThat(figure("#status-PENDING_PAYMENT")).isEqualTo(apiCount("merchantId=" + mine)).isEqualTo(1);
+        assertThat(figure("#hop-payment-1h_1d")).isEqualTo(1);
+        assertThat(browser.findAll("#escalated")).as("no platform figures for a merchant").isEmpty();
+    }
+
+
+    @Test
+    void theDashboardShowsEveryFigureAsTheApiAndTheMetricsReportIt() throws IOException {
+        String merchant = ConsoleWorld.merchant(admin);
+        String cancelled = ConsoleWorld.order(admin, merchant, 900).path("id").asString();
+        assertThat(admin.post("/api/v1/orders/" + cancelled + "/cancel", Map.of("reason", "test")).status()).isLessThan(300);
+        ConsoleWorld.order(admin, merchant, 1000);
+        ConsoleWorld.order(admin, merchant, 1100);
+        // Two hours on, the unpaid orders' payment hops are overdue. Then endpoints: one answering 410 (disabled,
+        // its delivery dead) and one nobody listens on (its delivery waits to be retried).
+        ConsoleWorld.CLOCK.advance(Duration.ofHours(2));
+        // Paid now, so that its notification falls in the lag's window, the last hour.
+        JsonNode paid = ConsoleWorld.order(admin, merchant, 800);
+        ConsoleWorld.pay(paid.path("payment").path("id").asString(), "SUCCEEDED");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                admin.get("/api/v1/orders/" + paid.path("id").asString()).json().path("status").asString().equals("PAID"));
+        var gone = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        gone.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(410, -1);
+            exchange.close();
+        });
+        gone.start();
+        try {
+            String goneId = endpoint(merchant, "http://127.0.0.1:" + gone.getAddress().getPort() + "/hook");
+            String waitingId = endpoint(merchant, "http://127.0.0.1:1/hook");
+            ConsoleWorld.order(admin, merchant, 1200);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "disabled".equals(
+                    admin.get("/api/v1/webhook-endpoints/" + goneId).json().path("status").asString())
+                    && !admin.get("/api/v1/deliveries?endpointId=" + waitingId + "&status=RETRYING").json()
+                    .path("data").isEmpty());
+        } finally {
+            gone.stop(0);
+        }
+
+        metrics.refresh();
+        String prometheus = Api.at(port).get("/actuator/prometheus").body();
+        browser.login(operator, PASSWORD).open("/console?lang=en");
+
+        assertThat(figure("#unreturned-orders")).isEqualTo(metric(prometheus, "orderkeep_orders_unreturned", ""))
+                .isEqualTo(apiCount("unreturned=true")).isGreaterThanOrEqualTo(2);
+        long unreturnedHops = 0;
+        for (HopName hop : HopName.values()) {
+            for (String age : OrderFigures.AGE_BUCKETS) {
+                var cell = browser.findAll("#hop-" + hop.wireName() + "-" + age);
+                long shown = cell.isEmpty() ? 0 : Long.parseLong(cell.getFirst().getText());
+                assertThat(shown).as("unreturned " + hop + " " + age).isEqualTo(metric(prometheus,
+                        "orderkeep_hops_unreturned", "hop=\"" + hop.wireName() + "\"", "age=\"" + age + "\""));
+                unreturnedHops += shown;
+            }
+        }
+        assertThat(figure("#hop-payment-1h_1d")).as("this test's two unpaid orders").isGreaterThanOrEqualTo(2);
+        assertThat(unreturnedHops).isGreaterThanOrEqualTo(figure("#unreturned-orders"));
+        for (OrderStatus status : OrderStatus.values()) {
+            var cell = browser.findAll("#status-" + status.name());
+            long shown = cell.isEmpty() ? 0 : Long.parseLong(cell.getFirst().getText());
+            assertThat(shown).as(status.name()).isEqualTo(apiCount("status=" + status.name()))
+                    .isEqualTo(metric(prometheus, "orderkeep_orders", "status=\"" + status.name() + "\""));
+        }
+        assertThat(figure("#status-PAID")).isPositive();
+        assertThat(figure("#status-CANCELLED")).isPositive();
+        assertThat(figure("#needing-attention")).isEqualTo(apiCount("needsAttention=true"))
+                .isEqualTo(metric(prometheus, "orderkeep_orders_needing_attention", ""));
+        assertThat(figure("#escalated"))
+                .isEqualTo(metric(prometheus, "orderkeep_watch_outcomes", "outcome=\"escalated\""));
+        assertThat(figure("#delivery-backlog")).isEqualTo(metric(prometheus, "orderkeep_delivery_backlog", ""))
+                .isPositive();
+        assertThat(figure("#dead-letters")).isEqualTo(metric(prometheus, "orderkeep_delivery_dead_letters", ""));
+        assertThat(figure("#disabled-endpoints"))
+                .isEqualTo(metric(prometheus, "orderkeep_delivery_endpoints_disabled", "")).isPositive();
+        long lagCount = admin.get("/api/v1/ops/notification-lag").json().path("data").valueStream()
+                .filter(l -> l.path("provider").asString().equals("sandbox")).mapToLong(l -> l.path("count").asLong())
+                .sum();
+        assertThat(figure("#lag-count-sandbox")).isEqualTo(lagCount).isPositive();
+        browser.checkPage("dashboard-figures-en");
+    }
+
+    @Test
+    void theConsoleSpeaksTheBrowsersLanguageUntilOneIsPickedAndSwitchingKeepsTheFilters() {
+        String merchant = ConsoleWorld.merchant(admin);
+        ConsoleWorld.order(admin, merchant, 600);
+        try (Browser chinese = Browser.start(port, "zh-CN,zh")) {
+            chinese.open("/console/login");
+            assertThat(chinese.find("html").getAttribute("lang")).isEqualTo("zh-CN");
+            chinese.login(operator, PASSWORD).open("/console");
+            assertThat(chinese.text("h1")).isEqualTo("总览");
+            chinese.open("/console/orders?lang=en");
+            assertThat(chinese.text("h1")).isEqualTo("Orders");
+            chinese.open("/console/unreturned");
+            assertThat(chinese.find("html").getAttribute("lang")).as("the choice outlives the page").isEqualTo("en");
+        }
+
+        browser.login(operator, PASSWORD).open("/console/orders?merchant=" + merchant + "&status=PENDING_PAYMENT");
+        assertThat(browser.findAll("#orders-list tbody tr")).hasSize(1);
+        browser.find(".lang a[hreflang=zh-CN]").click();
+        browser.await(d -> d.getCurrentUrl().contains("lang=zh-CN"));
+        assertThat(browser.path()).contains("merchant=" + merchant, "status=PENDING_PAYMENT");
+        assertThat(browser.findAll("#orders-list tbody tr")).as("still filtered").hasSize(1);
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
+        browser.open("/console");
+        assertThat(browser.text("h1")).as("the choice sticks").isEqualTo("总览");
+        browser.find(".lang a[hreflang=en]").click();
+        browser.await(d -> d.getCurrentUrl().contains("lang=en"));
+        assertThat(browser.text("h1")).isEqualTo("Dashboard");
+    }
+
+    @Test
+    void aChineseReaderGetsRefusalsInChinese() {
+        browser.login(operator, PASSWORD).open("/console/merchants?lang=zh-CN");
+        assertThat(browser.text("[role=alert]")).isEqualTo("您的角色无权执行此操作。");
+        browser.open("/console/orders/ord_does_not_exist");
+        assertThat(browser.text("[role=alert]")).isEqualTo("未找到。");
+        browser.assertNoMissingMessages();
+        browser.open("/console?lang=en");
+    }
+
+    @Test
+    void theOrderPageShowsTheMerchantsLocalTimeWithTheZoneNamed() {
+        String merchant = ConsoleWorld.merchant(admin);
+        JsonNode order = ConsoleWorld.order(admin, merchant, 700);
+        Instant created = Instant.parse(order.path("createdAt").asString());
+        String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(created.atZone(ZoneId.of("Asia/Shanghai")));
+
+        browser.login(operator, PASSWORD).open("/console/orders/" + order.path("id").asString() + "?lang=en");
+        var time = browser.find("time[datetime]");
+        assertThat(time.getText()).isEqualTo(local + " Asia/Shanghai");
+        assertThat(Instant.parse(time.getAttribute("datetime"))).isEqualTo(created);
+    }
+
+    @Test
+    void onlyAnAdminIsShownTheAdministrationPages() {
+        String name = "admin-" + UUID.randomUUID().toString().substring(0, 6);
+        users.create(name, PASSWORD, Role.ADMIN, null, "test");
+        browser.login(operator, PASSWORD).open("/console?lang=en");
+        assertThat(browser.findAll("nav a")).extracting(a -> a.getAttribute("id")).contains("nav-reconciliation")
+                .doesNotContain("nav-merchants", "nav-keys", "nav-users");
+        browser.logout().login(name, PASSWORD).open("/console");
+        assertThat(browser.findAll("nav a")).extracting(a -> a.getAttribute("id"))
+                .contains("nav-merchants", "nav-keys", "nav-users");
+        String merchant = ConsoleWorld.merchant(admin);
+        String shop = "shopnav-" + UUID.randomUUID().toString().substring(0, 6);
+        users.create(shop, PASSWORD, Role.MERCHANT, merchant, "test");
+        browser.logout().login(shop, PASSWORD).open("/console");
+        assertThat(browser.findAll("nav a")).extracting(a -> a.getAttribute("id"))
+                .contains("nav-orders").doesNotContain("nav-reconciliation", "nav-audit", "nav-merchants");
+        List<String> shown = browser.findAll("nav a").stream().map(a -> a.getAttribute("href")).toList();
+        for (String href : shown) {
+            browser.driver().get(href);
+            assertThat(browser.text("h1")).as("no link to a refusal: " + href).isNotEqualTo("That did not work");
+        }
+    }
+
+    private long figure(String css) {
+        return Long.parseLong(browser.text(css));
+    }
+
+    /** The sum of a metric's series whose labels contain every one of {@code labels}, 0 when it has none. */
+    private static long metric(String prometheus, String name, String... labels) {
+        double sum = 0;
+        for (String line : prometheus.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                String series = line.substring(0, line.lastIndexOf(' '));
+                if (Arrays.stream(labels).allMatch(series::contains)) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return Math.round(sum);
+    }
+
+    private String endpoint(String merchant, String url) {
+        var created = admin.post("/api/v1/webhook-endpoints",
+                Map.of("merchantId", merchant, "url", url, "events", List.of("order.created")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    /** Orders created as the 24-hour chart on the page now draws them. */
+    private long chartedCreated() {
+        Object sum = ((JavascriptExecutor) browser.driver()).executeScript("""
+                var chart = window.echarts && echarts.getInstanceByDom(document.getElementById('orders-chart'));
+                if (!chart || !chart.getOption()) { return -1; }
+                return chart.getOption().series[0].data.reduce(function (a, b) { return a + b; }, 0);""");
+        return ((Number) sum).longValue();
     }
 
     private int apiCount(String query) {

@@ -13,7 +13,7 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The browser tests of the deliveries, endpoints, reconciliation, audit and admin pages: one application context
  * for all of them (the same settings, so Spring reuses it), with retries and reconciliation batches small enough
- * that a dead letter and a run's progress happen within a test.
+ * that a dead letter and a run's progress happen within a test, and a payment provider that never answers.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
         "orderkeep.delivery.retry-schedule=0s,0s",
         "orderkeep.delivery.poll-interval=PT0.2S",
         "orderkeep.delivery.initial-delay=PT0S",
-        "orderkeep.reconcile.batch-size=20"})
+        "orderkeep.reconcile.batch-size=20",
+        // No provider listens here: a refund asked from the console gets no answer (the REFUNDING case).
+        "orderkeep.providers.sandbox.url=http://127.0.0.1:1"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public @interface ConsolePagesTest {

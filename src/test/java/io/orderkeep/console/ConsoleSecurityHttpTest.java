@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,11 @@ class ConsoleSecurityHttpTest {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpResponse<String> send(String method, String path, String cookie, String form) throws Exception {
+        return send(method, path, cookie, form, Map.of());
+    }
+
+    HttpResponse<String> send(String method, String path, String cookie, String form, Map<String, String> headers)
+            throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form));
         if (form != null) {
@@ -53,6 +59,7 @@ class ConsoleSecurityHttpTest {
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -103,6 +110,25 @@ class ConsoleSecurityHttpTest {
     }
 
     @Test
+    void behindAnHttpsProxyTheSessionAndLanguageCookiesAreSecure() throws Exception {
+        users.create("proxy-operator", "proxy passphrase 12", Role.OPERATOR, null, "test");
+        var plain = send("GET", "/console/login?lang=zh-CN", null, null, Map.of());
+        assertThat(plain.headers().allValues("Set-Cookie")).as("plain HTTP: nothing Secure")
+                .anyMatch(c -> c.startsWith("orderkeep-lang=")).noneMatch(c -> c.contains("Secure"));
+
+        Map<String, String> proxy = Map.of("X-Forwarded-Proto", "https");
+        var login = send("GET", "/console/login?lang=zh-CN", null, null, proxy);
+        assertThat(cookie(login, "orderkeep-lang")).contains("Secure", "HttpOnly");
+        assertThat(cookie(login, "JSESSIONID")).contains("Secure", "HttpOnly");
+        var signedIn = send("POST", "/console/login", "JSESSIONID=" + session(login),
+                "username=proxy-operator&password=proxy+passphrase+12&_csrf="
+                        + URLEncoder.encode(token(login.body()), StandardCharsets.UTF_8), proxy);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(cookie(signedIn, "JSESSIONID")).as("the new session id at sign-in").contains("Secure", "HttpOnly");
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).startsWith("https://");
+    }
+
+    @Test
     void theApiIsUntouched() throws IOException, InterruptedException {
         var api = Api.at(port);
         var response = api.get("/api/v1/orders");
@@ -112,6 +138,11 @@ class ConsoleSecurityHttpTest {
                 .doesNotContain("content-security-policy").doesNotContain("set-cookie");
         assertThat(api.asAdmin().get("/api/v1/orders").status()).isEqualTo(200);
         assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    private static String cookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
     }
 
     private static String session(HttpResponse<String> response) {

@@ -79,6 +79,26 @@ class OrderFiguresTest {
                 .containsEntry("reason", "paid by bank transfer");
     }
 
+    @Test
+    void theProviderFilterCountsAnOrderByTheProviderItsPaymentWasOpenedWith() {
+        Api admin = Api.at(port).asAdmin();
+        String merchant = merchant(admin);
+        String named = order(admin, merchant);
+        String unnamed = order(admin, merchant, null);
+        // The order that names no provider had its payment opened with the default one: that is its provider.
+        assertThat(admin.get("/api/v1/orders/" + unnamed).json().path("payment").path("provider").asString())
+                .isEqualTo(OrderFigures.DEFAULT_PROVIDER);
+        assertThat(OrderFigures.DEFAULT_PROVIDER).isEqualTo(io.orderkeep.payment.internal.Providers.DEFAULT);
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(figures.unreturned(OPERATOR, new UnreturnedFilter(null, null, merchant, "sandbox"), 200))
+                .extracting(o -> o.get("id")).containsExactlyInAnyOrder(named, unnamed);
+        assertThat(figures.unreturned(OPERATOR, new UnreturnedFilter(null, null, merchant, "alipay"), 200))
+                .as("no order of another provider, named or not").isEmpty();
+        assertThat(figures.unreturned(OPERATOR, new UnreturnedFilter(null, null, merchant, " sandbox "), 200))
+                .hasSize(2);
+    }
+
     static String merchant(Api admin) {
         String id = "m_" + UUID.randomUUID().toString().substring(0, 8);
         admin.post("/api/v1/merchants", Map.of("id", id, "name", "Figures " + id));
@@ -86,12 +106,19 @@ class OrderFiguresTest {
     }
 
     static String order(Api admin, String merchant) {
+        return order(admin, merchant, "sandbox");
+    }
+
+    /** An order whose {@code payment.provider} is {@code provider}, or with no payment object at all when null. */
+    static String order(Api admin, String merchant, String provider) {
         var body = new LinkedHashMap<String, Object>();
         body.put("merchantId", merchant);
         body.put("currency", "CNY");
         body.put("items", List.of(Map.of("sku", "TEA-01", "name", "Oolong", "quantity", 1, "unitAmount", 1000)));
         body.put("customer", Map.of("name", "Li Wei", "email", "li.wei@example.com"));
-        body.put("payment", Map.of("provider", "sandbox"));
+        if (provider != null) {
+            body.put("payment", Map.of("provider", provider));
+        }
         var response = admin.header("Idempotency-Key", UUID.randomUUID().toString()).post("/api/v1/orders", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().path("id").asString();

@@ -16,17 +16,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.webjars.WebJarVersionLocator;
 import tools.jackson.databind.JsonNode;
@@ -57,8 +62,14 @@ public final class Browser implements AutoCloseable {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--disable-dev-shm-usage", "--window-size=1280,1400", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1280,1400", "--user-data-dir=" + profile,
+                // Headless Chromium sends its Accept-Language from these, not from the profile's preference alone.
+                "--lang=" + acceptLanguage.split("[,;]")[0], "--accept-lang=" + acceptLanguage);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
+        // The browser's console (CSP violations are reported there), read by consoleMessages().
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -103,9 +114,12 @@ public final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
-    /** Waits (up to 15 s) until the condition holds, as htmx swaps and live updates arrive. */
+    /**
+     * Waits (up to 15 s) until the condition holds, as htmx swaps and live updates arrive. An element swapped out
+     * while the condition reads it (stale) counts as "not yet".
+     */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits until an element matching {@code css} shows {@code text}. */
@@ -181,10 +195,29 @@ public final class Browser implements AutoCloseable {
         assertThat(source).as("unresolved message keys on " + path()).doesNotContain("??");
     }
 
-    /** The page's accessibility and message checks together, then a screenshot: what every page test ends with. */
+    /**
+     * What the browser's console received since the last call (each message once): script errors, failed loads
+     * and Content-Security-Policy violations among them.
+     */
+    public List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+    }
+
+    /**
+     * Fails on any Content-Security-Policy violation the browser reported since the last look: something the page
+     * (or a library it loads, ECharts say) does that the policy refuses, which then silently does not happen.
+     */
+    public void assertNoCspViolations() {
+        assertThat(consoleMessages()).as("Content-Security-Policy violations up to " + path())
+                .noneMatch(message -> message.contains("Content Security Policy")
+                        || message.contains("Content-Security-Policy"));
+    }
+
+    /** The page's accessibility, message and CSP checks together, then a screenshot: what every page test ends with. */
     public void checkPage(String screenshotName) {
         screenshot(screenshotName);
         assertNoMissingMessages();
+        assertNoCspViolations();
         assertThat(axeViolations()).as("serious or critical accessibility violations on " + path()).isEmpty();
     }
 

@@ -2,6 +2,7 @@ package io.orderkeep.console.admin;
 
 import io.orderkeep.access.ApiKeys;
 import io.orderkeep.access.Merchants;
+import io.orderkeep.console.ConsoleProblems;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Role;
@@ -25,7 +26,10 @@ class KeysAdmin {
     private final ApiKeys keys;
     private final Merchants merchants;
 
-    KeysAdmin(ApiKeys keys, Merchants merchants) {
+    private final ConsoleProblems problems;
+
+    KeysAdmin(ApiKeys keys, Merchants merchants, ConsoleProblems problems) {
+        this.problems = problems;
         this.keys = keys;
         this.merchants = merchants;
     }
@@ -48,7 +52,7 @@ class KeysAdmin {
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", "role: must be one of admin, operator, merchant, auditor");
         } catch (ApiException e) {
-            model.addAttribute("error", Failures.describe(e));
+            model.addAttribute("error", problems.describe(e));
         }
         fill(model);
         return "console/admin/keys";
@@ -61,7 +65,7 @@ class KeysAdmin {
             keys.revoke(id, caller.actor());
             model.addAttribute("revoked", id);
         } catch (ApiException e) {
-            model.addAttribute("error", Failures.describe(e));
+            model.addAttribute("error", problems.describe(e));
         }
         fill(model);
         return "console/admin/keys";

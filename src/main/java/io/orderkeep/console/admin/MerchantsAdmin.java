@@ -1,6 +1,7 @@
 package io.orderkeep.console.admin;
 
 import io.orderkeep.access.Merchants;
+import io.orderkeep.console.ConsoleProblems;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Role;
@@ -24,7 +25,10 @@ class MerchantsAdmin {
 
     private final Merchants merchants;
 
-    MerchantsAdmin(Merchants merchants) {
+    private final ConsoleProblems problems;
+
+    MerchantsAdmin(Merchants merchants, ConsoleProblems problems) {
+        this.problems = problems;
         this.merchants = merchants;
     }
 
@@ -43,7 +47,7 @@ class MerchantsAdmin {
         try {
             model.addAttribute("created", merchants.create(id, name, defaultLocale, timeZone, caller.actor()));
         } catch (ApiException e) {
-            model.addAttribute("error", Failures.describe(e));
+            model.addAttribute("error", problems.describe(e));
             model.addAttribute("form", new Form(id, name, defaultLocale, timeZone));
         }
         fill(model);

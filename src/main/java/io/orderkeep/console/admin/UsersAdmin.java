@@ -2,6 +2,7 @@ package io.orderkeep.console.admin;
 
 import io.orderkeep.access.ConsoleUsers;
 import io.orderkeep.access.Merchants;
+import io.orderkeep.console.ConsoleProblems;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Role;
@@ -25,7 +26,10 @@ class UsersAdmin {
     private final ConsoleUsers users;
     private final Merchants merchants;
 
-    UsersAdmin(ConsoleUsers users, Merchants merchants) {
+    private final ConsoleProblems problems;
+
+    UsersAdmin(ConsoleUsers users, Merchants merchants, ConsoleProblems problems) {
+        this.problems = problems;
         this.users = users;
         this.merchants = merchants;
     }
@@ -54,7 +58,7 @@ class UsersAdmin {
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", "role: must be one of admin, operator, merchant, auditor");
         } catch (ApiException e) {
-            model.addAttribute("error", Failures.describe(e));
+            model.addAttribute("error", problems.describe(e));
         }
         fill(model);
         return "console/admin/users";
@@ -71,7 +75,7 @@ class UsersAdmin {
             users.disable(username, caller.actor());
             model.addAttribute("disabled", username);
         } catch (ApiException e) {
-            model.addAttribute("error", Failures.describe(e));
+            model.addAttribute("error", problems.describe(e));
         }
         fill(model);
         return "console/admin/users";

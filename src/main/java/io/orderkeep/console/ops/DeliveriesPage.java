@@ -1,5 +1,6 @@
 package io.orderkeep.console.ops;
 
+import io.orderkeep.console.ConsoleProblems;
 import io.orderkeep.delivery.Deliveries;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
@@ -30,9 +31,11 @@ class DeliveriesPage {
     static final List<String> STATUSES = List.of("DEAD", "RETRYING", "PENDING", "DELIVERED");
 
     private final Deliveries deliveries;
+    private final ConsoleProblems problems;
 
-    DeliveriesPage(Deliveries deliveries) {
+    DeliveriesPage(Deliveries deliveries, ConsoleProblems problems) {
         this.deliveries = deliveries;
+        this.problems = problems;
     }
 
     /** The filter as the form sends it; an empty status means any, no status at all means dead letters. */
@@ -84,7 +87,7 @@ class DeliveriesPage {
                 deliveries.replay(caller, id);
                 done.add(id);
             } catch (ApiException e) {
-                refused.put(id, e.getMessage());
+                refused.put(id, problems.describe(e));
             }
         }
         return new Replayed(done, refused);

@@ -1,5 +1,8 @@
 package io.orderkeep.console.ops;
 
+import io.orderkeep.console.ConsoleProblems;
+import io.orderkeep.payment.ProviderRejected;
+import io.orderkeep.payment.ProviderUnavailable;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
 import io.orderkeep.platform.Role;
@@ -41,12 +44,18 @@ class ReconciliationsPage {
     static final List<String> KINDS = List.of("MATCHED", "MISSING_LOCAL", "MISSING_AT_PROVIDER", "AMOUNT_MISMATCH",
             "STATUS_MISMATCH", "DUPLICATE_PAYMENT", "INVALID_ROW");
     static final List<String> PROVIDERS = List.of("sandbox");
+    /** A discrepancy's resolutions, as the filter offers them: REFUNDING is a refund asked but not yet answered. */
+    static final List<String> RESOLUTIONS = List.of("NEEDS_REVIEW", "REFUNDING", "AUTO_REPAIRED", "REPAIRED",
+            "REFUNDED", "DISMISSED", "IGNORED");
 
     private final Reconciliations reconciliations;
     private final Discrepancies discrepancies;
     private final MessageSource messages;
+    private final ConsoleProblems problems;
 
-    ReconciliationsPage(Reconciliations reconciliations, Discrepancies discrepancies, MessageSource messages) {
+    ReconciliationsPage(Reconciliations reconciliations, Discrepancies discrepancies, MessageSource messages,
+            ConsoleProblems problems) {
+        this.problems = problems;
         this.reconciliations = reconciliations;
         this.discrepancies = discrepancies;
         this.messages = messages;
@@ -127,11 +136,17 @@ class ReconciliationsPage {
         model.addAttribute("actions", Discrepancies.Action.values());
         try {
             model.addAttribute("x", discrepancies.resolve(id, action(action), reason, caller.actor()));
+            return "console/reconciliation :: discrepancy";
         } catch (ApiException e) {
-            model.addAttribute("error", e.errors().isEmpty() ? e.getMessage()
-                    : e.errors().getFirst().field() + " " + e.errors().getFirst().message());
-            model.addAttribute("x", discrepancies.find(id).orElseThrow(() -> ApiException.notFound("Discrepancy", id)));
+            model.addAttribute("error", problems.describe(e));
+        } catch (ProviderUnavailable e) {
+            // A refund calls the provider. Whatever its answer, the row shows where it now stands (REFUNDING after
+            // no clear answer) with a way to try again: never an error page.
+            model.addAttribute("error", problems.text("unavailable"));
+        } catch (ProviderRejected e) {
+            model.addAttribute("error", problems.text("refund_refused"));
         }
+        model.addAttribute("x", discrepancies.find(id).orElseThrow(() -> ApiException.notFound("Discrepancy", id)));
         return "console/reconciliation :: discrepancy";
     }
 
@@ -164,6 +179,7 @@ class ReconciliationsPage {
         model.addAttribute("discrepancies", discrepancies.list(run.id(), null, resolution, 100, cursor));
         model.addAttribute("actions", Discrepancies.Action.values());
         model.addAttribute("kinds", KINDS);
+        model.addAttribute("resolutions", RESOLUTIONS);
         model.addAttribute("percent", run.rowsTotal() == 0 ? 0 : Math.min(100, run.rowsRead() * 100 / run.rowsTotal()));
         model.addAttribute("canResolve", caller.role() != Role.AUDITOR);
     }

@@ -18,10 +18,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrors {
 
+    private final ConsoleModel consoleModel;
+
+    ConsoleErrors(ConsoleModel consoleModel) {
+        this.consoleModel = consoleModel;
+    }
+
     @ExceptionHandler(ApiException.class)
     String refused(ApiException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(e.status());
         model.addAttribute("error", e);
+        // An exception handler's model gets no @ModelAttribute of ConsoleModel: the layout's are added here.
+        consoleModel.addTo(model, request);
         if (ConsoleSecurity.isHtmx(request)) {
             response.setHeader("HX-Retarget", "#flash");
             response.setHeader("HX-Reswap", "innerHTML");

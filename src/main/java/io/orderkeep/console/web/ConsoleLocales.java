@@ -16,7 +16,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 /**
  * The language of the console and the tracking page: English or Simplified Chinese. The browser's
  * {@code Accept-Language} decides until the reader picks one with {@code ?lang=en} or {@code ?lang=zh-CN}, which a
- * cookie then keeps. Anything else shows English.
+ * cookie then keeps (Secure when the request came over HTTPS, as the session cookie). Anything else shows English.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsoleLocales implements WebMvcConfigurer {
@@ -25,13 +25,18 @@ public class ConsoleLocales implements WebMvcConfigurer {
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, CHINESE);
     public static final String COOKIE = "orderkeep-lang";
 
-    private final CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
+    private final CookieLocaleResolver resolver = resolver(false);
+    /** The same cookie, marked Secure: written for a request that came over HTTPS (directly or per the proxy). */
+    private final CookieLocaleResolver secureResolver = resolver(true);
 
-    ConsoleLocales() {
+    private static CookieLocaleResolver resolver(boolean secure) {
+        var resolver = new CookieLocaleResolver(COOKIE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
+        resolver.setCookieSecure(secure);
         resolver.setDefaultLocaleFunction(ConsoleLocales::fromBrowser);
+        return resolver;
     }
 
     @Bean
@@ -69,7 +74,7 @@ public class ConsoleLocales implements WebMvcConfigurer {
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 Locale chosen = supported(request.getParameter("lang"));
                 if (chosen != null) {
-                    resolver.setLocale(request, response, chosen);
+                    (request.isSecure() ? secureResolver : resolver).setLocale(request, response, chosen);
                 }
                 return true;
             }

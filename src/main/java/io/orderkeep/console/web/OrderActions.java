@@ -1,12 +1,16 @@
 package io.orderkeep.console.web;
 
+import io.orderkeep.console.ConsoleProblems;
 import io.orderkeep.delivery.Deliveries;
 import io.orderkeep.order.OrderDesk;
+import io.orderkeep.order.OrderQueries;
 import io.orderkeep.payment.PaymentDesk;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Caller;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +30,13 @@ class OrderActions {
     private final PaymentDesk payments;
     private final OrderDesk orders;
     private final Deliveries deliveries;
+    private final ConsoleProblems problems;
+    private final OrderQueries queries;
 
-    OrderActions(PaymentDesk payments, OrderDesk orders, Deliveries deliveries) {
+    OrderActions(PaymentDesk payments, OrderDesk orders, Deliveries deliveries, ConsoleProblems problems,
+            OrderQueries queries) {
+        this.queries = queries;
+        this.problems = problems;
         this.payments = payments;
         this.orders = orders;
         this.deliveries = deliveries;
@@ -36,7 +45,10 @@ class OrderActions {
     @PostMapping("/console/orders/{id}/{action:recheck|redeliver|resolve|cancel}")
     String one(Caller caller, @PathVariable String id, @PathVariable String action,
             @RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
-        act(caller, action, id, reason);
+        if (act(caller, action, id, reason) == Result.NOTHING) {
+            // Redeliver with nothing undelivered: say so, rather than "sent".
+            return done(model, response, "action.nothing." + action, 1);
+        }
         return done(model, response, "action.done." + action, 1);
     }
 
@@ -53,7 +65,17 @@ class OrderActions {
         return done(model, response, "action.done.refund", 1);
     }
 
-    /** The same action on several orders; stops at the first refusal, which says which order it was. */
+    /** What one order's action came to. */
+    enum Result { DONE, NOTHING, REFUSED }
+
+    /** One order's line of a bulk action's report; {@code why} is the refusal in the reader's language. */
+    record Outcome(String orderId, Result result, String why) {}
+
+    /**
+     * The same action on several orders. Each order is its own change, so a refusal (another merchant's order, one
+     * gone meanwhile) stops nothing: every order is tried and the answer says, order by order, what was done, what
+     * had nothing to do and what was refused, and why. Only a missing reason to resolve refuses them all at once.
+     */
     String many(Caller caller, String action, List<String> ids, String reason, Model model,
             HttpServletResponse response) {
         if (!List.of("recheck", "redeliver", "resolve").contains(action)) {
@@ -62,20 +84,43 @@ class OrderActions {
         if (ids.isEmpty()) {
             throw ApiException.validation("ids", "tick at least one order");
         }
-        for (String id : ids) {
-            act(caller, action, id, reason);
+        if (action.equals("resolve") && (reason == null || reason.isBlank())) {
+            throw ApiException.validation("reason", "is required to mark an order resolved");
         }
-        return done(model, response, "action.done." + action, ids.size());
+        var outcomes = new ArrayList<Outcome>();
+        for (String id : ids) {
+            try {
+                outcomes.add(new Outcome(id, act(caller, action, id, reason), null));
+            } catch (ApiException e) {
+                outcomes.add(new Outcome(id, Result.REFUSED, problems.describe(e)));
+            }
+        }
+        model.addAttribute("action", action);
+        model.addAttribute("outcomes", outcomes);
+        for (Result result : Result.values()) {
+            model.addAttribute(result.name().toLowerCase(Locale.ROOT),
+                    outcomes.stream().filter(o -> o.result() == result).count());
+        }
+        if (outcomes.stream().anyMatch(o -> o.result() == Result.DONE)) {
+            response.setHeader("HX-Trigger", "console-changed");
+        }
+        return "console/fragments :: bulk";
     }
 
-    private void act(Caller caller, String action, String id, String reason) {
+    private Result act(Caller caller, String action, String id, String reason) {
         switch (action) {
             case "recheck" -> payments.recheck(caller, id, SOURCE);
-            case "redeliver" -> deliveries.redeliver(caller, id);
+            case "redeliver" -> {
+                // Deliveries.redeliver finds no delivery for an order the caller cannot see, or that does not exist:
+                // that is a refusal (404), not "nothing to send".
+                queries.view(caller, id);
+                return deliveries.redeliver(caller, id) == 0 ? Result.NOTHING : Result.DONE;
+            }
             case "resolve" -> orders.resolve(caller, id, reason, SOURCE);
             case "cancel" -> orders.cancel(caller, id, reason == null || reason.isBlank() ? null : reason.strip(), SOURCE);
             default -> throw ApiException.notFound("Action", action);
         }
+        return Result.DONE;
     }
 
     private static String done(Model model, HttpServletResponse response, String message, int count) {

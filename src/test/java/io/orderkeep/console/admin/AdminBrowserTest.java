@@ -51,7 +51,7 @@ class AdminBrowserTest {
         for (String page : new String[] {"/console/merchants", "/console/keys", "/console/users"}) {
             assertThat(statusOf(page)).as(page).isEqualTo(403L);
             browser.open(page);
-            assertThat(browser.text("main")).as(page).contains("Forbidden");
+            assertThat(browser.text("main")).as(page).contains("Your role does not allow this.");
         }
         browser.checkPage("admin-forbidden-en");
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,7 +74,7 @@ class ReconciliationBrowserTest {
         assertThat(browser.text("#count-MISSING_LOCAL")).isEqualTo("Missing here " + UNKNOWN_PAYMENTS);
         assertThat(browser.text("#count-INVALID_ROW")).isEqualTo("Invalid row 1");
         assertThat(browser.text("#count-MATCHED")).isEqualTo("Matched 0");
-        browser.await(d -> !d.findElements(By.cssSelector(".chart svg")).isEmpty());
+        browser.await(d -> !d.findElements(By.cssSelector(".chart canvas")).isEmpty());
         String runId = browser.path().substring("/console/reconciliations/".length());
         var run = Api.at(port).asAdmin().get("/api/v1/reconciliations/" + runId).json();
         assertThat(run.path("counts").path("MISSING_LOCAL").asLong()).isEqualTo(UNKNOWN_PAYMENTS);
@@ -119,7 +120,7 @@ class ReconciliationBrowserTest {
         browser.find("#upload button[type=submit]").click();
         browser.await(d -> !d.findElements(By.id("counts")).isEmpty());
         assertThat(browser.text("#count-MISSING_LOCAL")).isEqualTo("本地缺失 1");
-        browser.await(d -> !d.findElements(By.cssSelector(".chart svg")).isEmpty());
+        browser.await(d -> !d.findElements(By.cssSelector(".chart canvas")).isEmpty());
         browser.checkPage("reconciliation-run-zh-CN");
         browser.open("/console/audit");
         browser.find("#verify").click();
@@ -127,6 +128,48 @@ class ReconciliationBrowserTest {
         assertThat(browser.text("#verify-result")).startsWith("哈希链完好");
         browser.checkPage("audit-zh-CN");
         browser.open("/console/audit?lang=en");
+    }
+
+    @Test
+    void aRefundTheProviderDoesNotAnswerStaysRefundingAndCanBeAskedAgain() throws IOException {
+        browser.logout().login(OPERATOR, ConsolePagesTest.PASSWORD);
+        browser.open("/console/reconciliation?lang=en");
+        browser.find("#u-file").sendKeys(smallFile().toAbsolutePath().toString());
+        browser.find("#upload button[type=submit]").click();
+        browser.await(d -> !d.findElements(By.id("counts")).isEmpty());
+        String runPath = browser.path();
+        var row = browser.find("tbody tr[id^=dis-]");
+        String discrepancy = row.getAttribute("id").substring("dis-".length());
+        new Select(row.findElement(By.name("action"))).selectByValue("REFUND");
+        row.findElement(By.name("reason")).sendKeys("paid twice, customer asked");
+        row.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // No provider answers (ConsolePagesTest): the row stays REFUNDING, says so, and offers only the refund again.
+        browser.await(d -> !d.findElements(By.cssSelector("#dis-" + discrepancy + " .refunding")).isEmpty());
+        String selector = "#dis-" + discrepancy;
+        assertThat(browser.text(selector + " .state")).isEqualTo("Refund under way");
+        assertThat(browser.text(selector + " [role=alert]")).contains("gave no clear answer");
+        assertThat(new Select(browser.find(selector + " select[name=action]")).getOptions())
+                .extracting(o -> o.getAttribute("value")).containsExactly("REFUND");
+        assertThat(browser.find(selector + " input[name=reason]").getAttribute("value"))
+                .isEqualTo("paid twice, customer asked");
+        browser.assertNoMissingMessages();
+
+        var before = browser.find(selector);
+        browser.find(selector + " button[type=submit]").click();
+        browser.await(ExpectedConditions.stalenessOf(before));
+        assertThat(browser.text(selector + " .state")).as("asked again, still no answer").isEqualTo("Refund under way");
+        assertThat(browser.findAll(selector + " [role=alert]")).hasSize(1);
+        var audited = Api.at(port).asAdmin().get("/api/v1/audit?targetId=" + discrepancy).json().path("data");
+        assertThat(audited.findValuesAsString("action")).containsExactly("discrepancy.refund_requested");
+
+        browser.open(runPath.replaceAll("\\?.*", "") + "?resolution=REFUNDING&lang=zh-CN");
+        assertThat(browser.findAll(selector)).hasSize(1);
+        assertThat(browser.text(selector + " .state")).isEqualTo("退款进行中");
+        assertThat(new Select(browser.find("#r-resolution")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("REFUNDING");
+        browser.checkPage("reconciliation-refunding-zh-CN");
+        browser.open("/console/reconciliation?lang=en");
     }
 
     /** A sandbox-format file of payments Orderkeep never heard of, and one row that is not a row. */

@@ -48,6 +48,7 @@ class OutboxTest {
 
     @BeforeEach
     void setUp() {
+        receiver.clock(clock);
         fixture = new DeliveryFixture(Api.at(port), jdbc);
         fixture.cleanSlate();
         merchant = fixture.merchant();
@@ -156,6 +157,20 @@ class OutboxTest {
         events.publish(merchant.id(), order, EventType.PAID);
         dispatcher.runOnce();
         assertThat(hops.states(order)).containsExactly("PENDING", "PENDING", "FAILED");
+    }
+
+    @Test
+    void deletingAnEndpointWithADeliveryStillWaitingFailsTheHop() {
+        String path = "/deleted-while-waiting/" + merchant.id();
+        var endpoint = fixture.endpoint(merchant, receiver.url(path), List.of("*"));
+        receiver.script(path, Receiver.Reply.status(500));
+        String order = "ord_deleted" + merchant.id();
+        events.publish(merchant.id(), order, EventType.CREATED);
+        dispatcher.runOnce();
+        assertThat(hops.states(order)).containsExactly("PENDING");
+
+        assertThat(merchant.key().delete("/api/v1/webhook-endpoints/" + endpoint.id()).status()).isEqualTo(204);
+        assertThat(hops.states(order)).containsExactly("PENDING", "FAILED");
     }
 
     private long eventCount(String eventId) {

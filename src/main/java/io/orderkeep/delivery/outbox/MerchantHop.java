@@ -3,6 +3,7 @@ package io.orderkeep.delivery.outbox;
 import io.orderkeep.delivery.DeliveryProperties;
 import io.orderkeep.order.HopLedger;
 import io.orderkeep.order.domain.HopName;
+import io.orderkeep.platform.Dialect;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,12 +23,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class MerchantHop {
 
+    /** The advisory lock namespace of settling an order's merchant hop (the second key is the order id's hash). */
+    private static final int SETTLE_LOCKS = 0x4d48;
+
     private final ObjectProvider<HopLedger> ledger;
     private final JdbcClient jdbc;
     private final DeliveryProperties properties;
     private final Clock clock;
+    private final Dialect dialect;
 
-    MerchantHop(ObjectProvider<HopLedger> ledger, JdbcClient jdbc, DeliveryProperties properties, Clock clock) {
+    MerchantHop(ObjectProvider<HopLedger> ledger, JdbcClient jdbc, DeliveryProperties properties, Clock clock,
+            Dialect dialect) {
+        this.dialect = dialect;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -75,6 +82,15 @@ public class MerchantHop {
                 .query(String.class).optional().orElse(null);
         if (orderId == null) {
             return;
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            // Two deliveries of one order (to two endpoints) may end at once, each in its own transaction; each
+            // would see the other still waiting and leave the hop open for good. Taken after this transaction wrote
+            // its own delivery and before reading the others, the lock makes the second one read after the first
+            // committed (read committed: each statement sees what committed before it). Held until commit.
+            // On SQLite this transaction already holds the one write lock.
+            jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))").params(SETTLE_LOCKS, orderId)
+                    .query((rs, n) -> 1).list();
         }
         List<EventDeliveries> events = deliveries(orderId);
         if (events.isEmpty() || events.stream().anyMatch(e -> e.waiting() > 0)) {

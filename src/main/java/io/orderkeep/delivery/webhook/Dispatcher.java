@@ -9,11 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,11 +48,8 @@ public class Dispatcher {
     private final Clock clock;
     private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore inFlight;
-    /** Sends in flight per endpoint id (absent: none), bounded by {@code max-in-flight-per-endpoint}. */
-    private final Map<String, Integer> toEndpoint = new ConcurrentHashMap<>();
+    private final EndpointRoom room = new EndpointRoom();
     private final ReentrantLock claiming = new ReentrantLock();
-    /** How many sends have ended (guarded by itself): a pass waiting for an endpoint's room waits on it. */
-    private final long[] sendEnds = new long[1];
     /** Names this instance's leases; a new one per start, so a restarted instance never owns an old lease. */
     private final String owner = "dispatcher-" + UUID.randomUUID();
 
@@ -107,7 +102,7 @@ public class Dispatcher {
                 return started;
             }
             // Permits are taken before the claim, so that no claimed delivery waits for one while its lease runs.
-            long endedBefore = ended();
+            long endedBefore = room.endedSoFar();
             DeliveryStore.Claim claim;
             try {
                 claim = claim(permits);
@@ -133,44 +128,15 @@ public class Dispatcher {
             // Deliveries were left to endpoints without room. Those that got room are full now and the next claim
             // passes them by for other endpoints' (each such claim takes at least one, so this ends); when only
             // full endpoints are left, their backlog waits for one of their sends to end, while the budget lasts.
-            if (claimed.isEmpty() && !awaitEnd(endedBefore, deadline)) {
+            if (claimed.isEmpty() && !room.awaitEnd(endedBefore, deadline)) {
                 return started;
             }
         }
     }
 
     private void ended(DeliveryStore.Claimed delivery) {
-        toEndpoint.computeIfPresent(delivery.endpointId(), (id, n) -> n == 1 ? null : n - 1);
+        room.ended(delivery.endpointId());
         inFlight.release();
-        synchronized (sendEnds) {
-            sendEnds[0]++;
-            sendEnds.notifyAll();
-        }
-    }
-
-    private long ended() {
-        synchronized (sendEnds) {
-            return sendEnds[0];
-        }
-    }
-
-    /** Waits until some send ends after {@code endedBefore} sends had ended, or the deadline; answers whether one did. */
-    private boolean awaitEnd(long endedBefore, long deadline) {
-        synchronized (sendEnds) {
-            try {
-                while (sendEnds[0] == endedBefore) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return false;
-                    }
-                    TimeUnit.NANOSECONDS.timedWait(sendEnds, left);
-                }
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
     }
 
     /**
@@ -181,8 +147,8 @@ public class Dispatcher {
     private DeliveryStore.Claim claim(int permits) {
         claiming.lock();
         try {
-            var claim = store.claim(permits, owner, Map.copyOf(toEndpoint), properties.maxInFlightPerEndpoint());
-            claim.claimed().forEach(delivery -> toEndpoint.merge(delivery.endpointId(), 1, Integer::sum));
+            var claim = store.claim(permits, owner, room.inFlight(), properties.maxInFlightPerEndpoint());
+            claim.claimed().forEach(delivery -> room.started(delivery.endpointId()));
             return claim;
         } finally {
             claiming.unlock();

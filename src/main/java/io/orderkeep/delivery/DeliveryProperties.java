@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a claimed delivery stays with the instance that claimed it; must exceed requestTimeout
  * @param batchSize how many deliveries one claim takes
  * @param maxInFlight how many sends one instance runs at once
+ * @param maxInFlightPerEndpoint how many of those may go to one endpoint, so that a slow or dead endpoint cannot
+ *     take every send and hold up the others
  * @param merchantHopDue how long after an event the merchant hop turns overdue if nothing acknowledged it
  * @param retention how long events stay in the pull feed
  * @param secretKey base64 of a 32-byte AES key for endpoint secrets; when unset, a key file in the data dir
@@ -30,6 +32,7 @@ public record DeliveryProperties(
         @DefaultValue("60s") Duration lease,
         @DefaultValue("50") int batchSize,
         @DefaultValue("256") int maxInFlight,
+        @DefaultValue("16") int maxInFlightPerEndpoint,
         @DefaultValue("1h") Duration merchantHopDue,
         @DefaultValue("30d") Duration retention,
         String secretKey) {
@@ -40,6 +43,9 @@ public record DeliveryProperties(
         }
         if (lease.compareTo(requestTimeout.plus(connectTimeout)) <= 0) {
             throw new IllegalArgumentException("orderkeep.delivery.lease must be longer than a whole attempt");
+        }
+        if (maxInFlightPerEndpoint < 1) {
+            throw new IllegalArgumentException("orderkeep.delivery.max-in-flight-per-endpoint must be at least 1");
         }
         retrySchedule = List.copyOf(retrySchedule);
     }

@@ -22,6 +22,7 @@ import io.orderkeep.support.MutableClock;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** Customer e-mail through a real SMTP server (GreenMail), in the customer's language, retried when refused. */
 @DatabaseTest
@@ -170,6 +172,74 @@ class CustomerMailTest {
         assertThat(mailer.runOnce()).isEqualTo(1);
         assertThat(only("retry@example.com").getSubject()).isEqualTo("Payment received for order 20261122-000123");
         assertThat(hops.states(event.orderId(), HopName.CUSTOMER)).containsExactly("PENDING", "RETURNED");
+    }
+
+    @Test
+    void aMailTheServerKeepsRefusingPastTheCustomerHopsDueTimeMakesTheOrderUnreturned() {
+        int smtpPort = smtp.getSmtp().getPort();
+        String orderId;
+        JsonNode hop;
+        smtp.stop();
+        try {
+            var body = OrderFixtures.order(merchant.id());
+            @SuppressWarnings("unchecked")
+            var customer = (Map<String, Object>) body.get("customer");
+            customer.put("email", "refused@example.com");
+            orderId = OrderFixtures.created(merchant.key(), body);
+            // Only the customer hop is under test: the payment's own hop is taken out of the picture.
+            hops.returned(orderId, HopName.PAYMENT, clock.instant());
+            assertThat(mailer.runOnce()).isEqualTo(1);
+            assertThat(order(orderId).path("unreturned").asBoolean()).isFalse();
+            hop = hop(orderId, "customer");
+            assertThat(hop.path("state").asString()).isEqualTo("PENDING");
+            Instant due = Instant.parse(hop.path("dueAt").asString());
+
+            clock.set(due.minusSeconds(1));
+            mailer.runOnce();
+            assertThat(order(orderId).path("unreturned").asBoolean()).as("not yet due").isFalse();
+            clock.set(due.plusSeconds(1));
+            mailer.runOnce();
+        } finally {
+            smtp = start(smtpPort);
+        }
+        assertThat(jdbc.sql("SELECT status FROM customer_emails WHERE order_id = ?").param(orderId)
+                .query(String.class).single()).isEqualTo("RETRYING");
+        JsonNode order = order(orderId);
+        assertThat(order.path("unreturned").asBoolean()).isTrue();
+        assertThat(hop(orderId, "customer").path("state").asString()).as("overdue: pending past its due time")
+                .isEqualTo("PENDING");
+        assertThat(merchant.key().get("/api/v1/orders?unreturned=true").json().path("data"))
+                .extracting(o -> o.path("id").asString()).contains(orderId);
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(delimiter = '|', value = {
+            "REPAIRED | zh-CN | 订单 20261122-000123 已修正          | 我们发现并修正了订单 20261122-000123（25.00 CNY）的一个问题 | 查看订单：",
+            "REPAIRED | en    | Order 20261122-000123 has been put right | We found and corrected a problem with order 20261122-000123 (25.00 CNY) | 'Follow your order here: '",
+            "REFUNDED | zh-CN | 订单 20261122-000123 已退款          | 订单 20261122-000123 的退款已发出，到账可能需要几天         | 查看订单：",
+            "REFUNDED | en    | Refund for order 20261122-000123     | A refund for order 20261122-000123 has been issued | 'Follow your order here: '"})
+    void repairedAndRefundedOrdersAreToldInTheCustomersLanguage(EventType type, String locale, String subject,
+            String says, String follow) throws Exception {
+        String email = type.name().toLowerCase(java.util.Locale.ROOT) + "." + locale + "@example.com";
+        OrderEvent event = events.publish(event(type, email, locale));
+        assertThat(mailer.runOnce()).isEqualTo(1);
+        MimeMessage mail = only(email);
+        assertThat(mail.getSubject()).isEqualTo(subject);
+        assertThat(mail.getContent().toString()).contains(says, follow + "https://shop.test/track/" + event.orderId());
+        assertThat(hops.states(event.orderId(), HopName.CUSTOMER)).containsExactly("PENDING", "RETURNED");
+    }
+
+    private JsonNode order(String orderId) {
+        return merchant.key().get("/api/v1/orders/" + orderId).json();
+    }
+
+    private JsonNode hop(String orderId, String name) {
+        for (JsonNode hop : order(orderId).path("hops")) {
+            if (hop.path("hop").asString().equals(name)) {
+                return hop;
+            }
+        }
+        throw new AssertionError("the order has no " + name + " hop");
     }
 
     private MimeMessage only(String recipient) throws Exception {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.orderkeep.delivery.DeliveryFixture.Merchant;
 import io.orderkeep.delivery.DeliveryTestConfig.TestOrderEvents;
+import io.orderkeep.delivery.outbox.FeedSequencer;
 import io.orderkeep.order.OrderEvent;
 import io.orderkeep.order.domain.EventType;
 import io.orderkeep.support.Api;
@@ -12,6 +13,7 @@ import io.orderkeep.support.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -29,6 +31,7 @@ class LiveStreamHttpTest {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired TestOrderEvents events;
+    @Autowired FeedSequencer sequencer;
 
     DeliveryFixture fixture;
     final List<Stream<String>> open = new CopyOnWriteArrayList<>();
@@ -79,6 +82,43 @@ class LiveStreamHttpTest {
         List<String> again = listen(key, lastId);
         await().atMost(Duration.ofSeconds(10)).until(() -> String.join("\n", again).contains(missed.eventId()));
         assertThat(String.join("\n", again)).doesNotContain(seen.eventId());
+    }
+
+    @Test
+    void aMerchantCatchingUpAfterALongGapGetsAllItsOwnChangesHoweverBusyTheOthersWere() {
+        Merchant merchant = fixture.merchant();
+        Merchant busy = fixture.merchant();
+        String key = keyOf(merchant);
+        List<String> first = listen(key, null);
+        OrderEvent seen = events.publish(merchant.id(), "ord_gap" + merchant.id(), EventType.CREATED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> String.join("\n", first).contains(seen.eventId()));
+        String lastId = first.stream().filter(line -> line.startsWith("id:")).reduce((a, b) -> b).orElseThrow()
+                .substring(3);
+        open.forEach(Stream::close);
+
+        // More than one page (500) of changes in all, and of the merchant's own alone, while it was away.
+        var others = new ArrayList<String>();
+        for (int i = 0; i < 60; i++) {
+            others.add(events.publish(busy.id(), "ord_busy" + i + busy.id(), EventType.CREATED).eventId());
+        }
+        var missed = new ArrayList<String>();
+        for (int i = 0; i < 501; i++) {
+            missed.add(events.publish(merchant.id(), "ord_gap" + i + merchant.id(), EventType.CREATED).eventId());
+        }
+        while (sequencer.hasWork()) {
+            sequencer.sequence();
+        }
+
+        List<String> again = listen(key, lastId);
+        await().atMost(Duration.ofSeconds(60)).until(() -> received(again).containsAll(missed));
+        assertThat(received(again)).doesNotContain(seen.eventId()).doesNotContainAnyElementsOf(others)
+                .doesNotHaveDuplicates();
+    }
+
+    /** The event ids in a stream's data lines so far. */
+    private static List<String> received(List<String> lines) {
+        return lines.stream().filter(line -> line.startsWith("data:"))
+                .map(line -> Api.JSON.readTree(line.substring(5)).path("id").asString()).toList();
     }
 
     private String keyOf(Merchant merchant) {

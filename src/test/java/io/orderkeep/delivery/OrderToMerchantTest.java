@@ -3,9 +3,14 @@ package io.orderkeep.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderkeep.delivery.DeliveryFixture.Merchant;
+import io.orderkeep.delivery.DeliveryTestConfig.RecordingHopLedger;
 import io.orderkeep.delivery.webhook.Dispatcher;
 import io.orderkeep.order.OrderFixtures;
+import io.orderkeep.order.domain.HopName;
 import io.orderkeep.support.Api;
+import io.orderkeep.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +31,8 @@ class OrderToMerchantTest {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired Dispatcher dispatcher;
+    @Autowired MutableClock clock;
+    @Autowired RecordingHopLedger hops;
 
     DeliveryFixture fixture;
     Merchant merchant;
@@ -42,6 +49,7 @@ class OrderToMerchantTest {
 
     @BeforeEach
     void setUp() {
+        receiver.clock(clock);
         fixture = new DeliveryFixture(Api.at(port), jdbc);
         fixture.cleanSlate();
         merchant = fixture.merchant();
@@ -82,6 +90,49 @@ class OrderToMerchantTest {
         String orderId = OrderFixtures.created(merchant.key(), OrderFixtures.order(merchant.id()));
         assertThat(hop(orderId).path("state").asString()).isEqualTo("SKIPPED");
         assertThat(merchant.key().get("/api/v1/events").json().path("data")).hasSize(1);
+    }
+
+    @Test
+    void aMerchantHopStillWaitingForAFailingEndpointAtItsDueTimeMakesTheOrderUnreturned() {
+        String path = "/failing/" + merchant.id();
+        var endpoint = fixture.endpoint(merchant, receiver.url(path), List.of("*"));
+        try {
+            merchantHopGoesOverdue(path);
+        } finally {
+            // The order lives on (its payment expires later): its next events must not wait for this endpoint in
+            // other tests' dispatch passes.
+            assertThat(merchant.key().delete("/api/v1/webhook-endpoints/" + endpoint.id()).status()).isEqualTo(204);
+        }
+    }
+
+    private void merchantHopGoesOverdue(String path) {
+        for (int i = 0; i < 10; i++) {
+            receiver.script(path, Receiver.Reply.status(500));
+        }
+        String orderId = OrderFixtures.created(merchant.key(), OrderFixtures.order(merchant.id()));
+        // Only the merchant hop is under test: the payment's own hop is taken out of the picture.
+        hops.returned(orderId, HopName.PAYMENT, clock.instant());
+        dispatcher.runOnce();
+        JsonNode before = merchant.key().get("/api/v1/orders/" + orderId).json();
+        assertThat(before.path("unreturned").asBoolean()).isFalse();
+        Instant due = Instant.parse(hop(orderId).path("dueAt").asString());
+        assertThat(due).isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                .plus(Duration.ofHours(1)));
+
+        clock.set(due.minusSeconds(1));
+        dispatcher.runOnce();
+        assertThat(merchant.key().get("/api/v1/orders/" + orderId).json().path("unreturned").asBoolean())
+                .as("not yet due").isFalse();
+
+        clock.set(due.plusSeconds(1));
+        dispatcher.runOnce();
+        assertThat(receiver.at(path)).hasSizeGreaterThanOrEqualTo(2).allMatch(r -> r.answered() == 500);
+        JsonNode after = merchant.key().get("/api/v1/orders/" + orderId).json();
+        assertThat(after.path("unreturned").asBoolean()).isTrue();
+        assertThat(hop(orderId).path("state").asString()).as("overdue: pending past its due time").isEqualTo("PENDING");
+        assertThat(hop(orderId).path("returnedAt").isNull()).isTrue();
+        assertThat(merchant.key().get("/api/v1/orders?unreturned=true").json().path("data"))
+                .extracting(order -> order.path("id").asString()).contains(orderId);
     }
 
     private JsonNode hop(String orderId) {

@@ -48,6 +48,7 @@ class OutboxTest {
 
     @BeforeEach
     void setUp() {
+        receiver.clock(clock);
         fixture = new DeliveryFixture(Api.at(port), jdbc);
         fixture.cleanSlate();
         merchant = fixture.merchant();
@@ -105,6 +106,71 @@ class OutboxTest {
         assertThat(hops.states(order)).as("only the first event is out").containsExactly("PENDING", "PENDING");
         dispatcher.runOnce();
         assertThat(hops.states(order)).containsExactly("PENDING", "PENDING", "RETURNED");
+    }
+
+    @Test
+    void anEarlierEventStillOnItsWayKeepsTheHopOpenAndItsDeathFailsTheHop() {
+        String path = "/created-only-failing/" + merchant.id();
+        fixture.endpoint(merchant, receiver.url(path), List.of("order.created"));
+        int schedule = 10;
+        for (int i = 0; i < schedule; i++) {
+            receiver.script(path, Receiver.Reply.status(500));
+        }
+        String order = "ord_earlier" + merchant.id();
+        events.publish(merchant.id(), order, EventType.CREATED);
+        events.publish(merchant.id(), order, EventType.PAID);
+        assertThat(hops.states(order)).as("order.paid goes nowhere, but order.created still waits")
+                .containsExactly("PENDING");
+
+        for (int pass = 0; pass < schedule; pass++) {
+            dispatcher.runOnce();
+            clock.advance(Duration.ofDays(2));
+        }
+        assertThat(receiver.at(path)).hasSize(schedule);
+        assertThat(hops.states(order)).containsExactly("PENDING", "FAILED");
+    }
+
+    @Test
+    void theHopReturnsOnceAnEarlierEventArrivesAfterALaterOneThatGoesNowhere() {
+        String path = "/created-only-late/" + merchant.id();
+        fixture.endpoint(merchant, receiver.url(path), List.of("order.created"));
+        receiver.script(path, Receiver.Reply.status(500));
+        String order = "ord_late" + merchant.id();
+        events.publish(merchant.id(), order, EventType.CREATED);
+        dispatcher.runOnce();
+        events.publish(merchant.id(), order, EventType.PAID);
+        assertThat(hops.states(order)).containsExactly("PENDING");
+
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.runOnce();
+        assertThat(hops.states(order)).containsExactly("PENDING", "RETURNED");
+    }
+
+    @Test
+    void anEventThatReachedNoEndpointFailsTheHopEvenWhenALaterOneArrives() {
+        String failing = "/created-only-dead/" + merchant.id();
+        fixture.endpoint(merchant, receiver.url(failing), List.of("order.created"));
+        fixture.endpoint(merchant, receiver.url("/paid-only-ok/" + merchant.id()), List.of("order.paid"));
+        receiver.script(failing, Receiver.Reply.status(410));
+        String order = "ord_dead_then_ok" + merchant.id();
+        events.publish(merchant.id(), order, EventType.CREATED);
+        events.publish(merchant.id(), order, EventType.PAID);
+        dispatcher.runOnce();
+        assertThat(hops.states(order)).containsExactly("PENDING", "PENDING", "FAILED");
+    }
+
+    @Test
+    void deletingAnEndpointWithADeliveryStillWaitingFailsTheHop() {
+        String path = "/deleted-while-waiting/" + merchant.id();
+        var endpoint = fixture.endpoint(merchant, receiver.url(path), List.of("*"));
+        receiver.script(path, Receiver.Reply.status(500));
+        String order = "ord_deleted" + merchant.id();
+        events.publish(merchant.id(), order, EventType.CREATED);
+        dispatcher.runOnce();
+        assertThat(hops.states(order)).containsExactly("PENDING");
+
+        assertThat(merchant.key().delete("/api/v1/webhook-endpoints/" + endpoint.id()).status()).isEqualTo(204);
+        assertThat(hops.states(order)).containsExactly("PENDING", "FAILED");
     }
 
     private long eventCount(String eventId) {

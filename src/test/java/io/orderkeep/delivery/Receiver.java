@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A merchant's webhook receiver for tests: a real HTTP server that verifies every signature with the test's own
- * Standard Webhooks code, answers what each path's script says (200 once the script is used up), and records
+ * A merchant's webhook receiver for tests: a real HTTP server that verifies every delivery with the test's own
+ * Standard Webhooks code (signature and timestamp tolerance, against {@link #clock(Clock)}), answers what each path's script says (200 once the script is used up), and records
  * everything it got.
  */
 public final class Receiver implements AutoCloseable {
@@ -32,9 +33,9 @@ public final class Receiver implements AutoCloseable {
 
     /**
      * A scripted answer; {@code hold}, when set, keeps the answer back until it is released (a slow server);
-     * {@code body}, when set, is answered instead of {@code {"answer":<status>}}.
+     * {@code body}, when set, is answered instead of {@code {"answer":<status>}}: any bytes, not only valid UTF-8.
      */
-    public record Reply(int status, Map<String, String> headers, CountDownLatch hold, String body) {
+    public record Reply(int status, Map<String, String> headers, CountDownLatch hold, byte[] body) {
         public static Reply status(int status) {
             return new Reply(status, Map.of(), null, null);
         }
@@ -48,7 +49,11 @@ public final class Receiver implements AutoCloseable {
         }
 
         public static Reply withBody(int status, String body) {
-            return new Reply(status, Map.of(), null, body);
+            return new Reply(status, Map.of(), null, body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Reply withBytes(int status, byte[] body) {
+            return new Reply(status, Map.of(), null, body.clone());
         }
     }
 
@@ -56,6 +61,8 @@ public final class Receiver implements AutoCloseable {
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
     private final Map<String, List<String>> secrets = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** The receiver's clock for the timestamp check: the test's clock when Orderkeep signs with a moved one. */
+    private volatile Clock clock = Clock.systemUTC();
 
     private Receiver(HttpServer server) {
         this.server = server;
@@ -78,6 +85,12 @@ public final class Receiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** Checks timestamps against this clock from now on (Orderkeep signs with its injected clock). */
+    public Receiver clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     public void script(String path, Reply... replies) {
         scripts.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(replies));
     }
@@ -97,7 +110,8 @@ public final class Receiver implements AutoCloseable {
         String id = headers.getFirst("webhook-id");
         String timestamp = headers.getFirst("webhook-timestamp");
         String signature = headers.getFirst("webhook-signature");
-        boolean verified = StandardWebhooks.verify(secrets.getOrDefault(path, List.of()), id, timestamp, body, signature);
+        boolean verified = StandardWebhooks.verify(secrets.getOrDefault(path, List.of()), id, timestamp, body, signature,
+                clock.instant());
         Reply reply;
         synchronized (scripts) {
             Deque<Reply> script = scripts.get(path);
@@ -112,8 +126,8 @@ public final class Receiver implements AutoCloseable {
             }
         }
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        byte[] answer = (reply.body() != null ? reply.body() : "{\"answer\":" + reply.status() + "}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] answer = reply.body() != null ? reply.body()
+                : ("{\"answer\":" + reply.status() + "}").getBytes(StandardCharsets.UTF_8);
         try {
             exchange.sendResponseHeaders(reply.status(), answer.length);
             exchange.getResponseBody().write(answer);

@@ -2,6 +2,8 @@ package io.orderkeep.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
@@ -27,8 +29,31 @@ final class StandardWebhooks {
         }
     }
 
+    /** The spec's tolerance: a timestamp further than this from the receiver's clock is refused (replays). */
+    static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+    /**
+     * What a receiver checks: the timestamp is a number of seconds within {@link #TOLERANCE} of {@code now}, and any
+     * of the space-separated signatures in the header is one that any of the secrets makes.
+     */
+    static boolean verify(List<String> secrets, String id, String timestamp, String body, String header, Instant now) {
+        if (timestamp == null) {
+            return false;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (Math.abs(now.getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
+            return false;
+        }
+        return signedBy(secrets, id, timestamp, body, header);
+    }
+
     /** Whether any of the space-separated signatures in the header is one that any of the secrets makes. */
-    static boolean verify(List<String> secrets, String id, String timestamp, String body, String header) {
+    static boolean signedBy(List<String> secrets, String id, String timestamp, String body, String header) {
         if (id == null || timestamp == null || header == null) {
             return false;
         }

@@ -32,7 +32,7 @@ class PaymentEvidenceHttpTest extends PaymentTestSupport {
 
     @Test
     void evidenceOfAPaymentFoundByQueryAfterADroppedNotificationHoldsEveryStep() {
-        try (Receiver receiver = Receiver.start()) {
+        try (Receiver receiver = Receiver.start().clock(PaymentWorld.CLOCK)) {
             var endpoint = api.post("/api/v1/webhook-endpoints", Map.of("merchantId", merchant,
                     "url", receiver.url("/hook"), "events", List.of("*")));
             assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);

@@ -103,9 +103,8 @@ public class LiveStream {
             if (position < 0) {
                 position = jdbc.sql("SELECT position FROM delivery_feed_head WHERE id = 1").query(Long.class).single();
             }
-            if (after != null && after.matches("\\d{1,18}")) {
-                String orderId = scope instanceof OrderScope order ? order.orderId() : null;
-                changesAfter(Long.parseLong(after), position, orderId).forEach(change -> send(subscriber, change));
+            if (after != null && after.matches("\\d{1,18}") && !catchUp(subscriber, Long.parseLong(after))) {
+                return subscriber.emitter();
             }
             send(subscriber, null);
             subscribers.add(subscriber);
@@ -128,7 +127,7 @@ public class LiveStream {
             subscribers.forEach(subscriber -> send(subscriber, null));
         }
         sequencer.sequence();
-        List<LiveChange> changes = changesAfter(position, Long.MAX_VALUE, null);
+        List<LiveChange> changes = changesAfter(position, Long.MAX_VALUE, null, null);
         for (LiveChange change : changes) {
             subscribers.forEach(subscriber -> send(subscriber, change));
             position = change.position();
@@ -142,13 +141,40 @@ public class LiveStream {
         subscribers.clear();
     }
 
-    /** Up to {@value #BATCH} changes in feed order, of every order or of the one given. */
-    private List<LiveChange> changesAfter(long after, long upTo, String orderId) {
+    /**
+     * Sends a reconnecting client what its scope missed after {@code after}, up to where the stream is, a page at a
+     * time: however long the gap and however busy the other merchants, since only its own changes are read.
+     * Answers false if the client went away meanwhile.
+     */
+    private boolean catchUp(Subscriber subscriber, long after) {
+        String merchantId = subscriber.scope() instanceof MerchantScope m ? m.merchantId() : null;
+        String orderId = subscriber.scope() instanceof OrderScope o ? o.orderId() : null;
+        long from = after;
+        while (true) {
+            List<LiveChange> page = changesAfter(from, position, merchantId, orderId);
+            for (LiveChange change : page) {
+                if (!send(subscriber, change)) {
+                    return false;
+                }
+            }
+            if (page.size() < BATCH) {
+                return true;
+            }
+            from = page.getLast().position();
+        }
+    }
+
+    /** Up to {@value #BATCH} changes in feed order, of every merchant's orders or one merchant's, or of one order. */
+    private List<LiveChange> changesAfter(long after, long upTo, String merchantId, String orderId) {
         var query = jdbc.sql("""
                 SELECT feed_position, id, type, order_id, merchant_id, occurred_at, payload FROM delivery_events
-                WHERE feed_position > ? AND feed_position <= ?""" + (orderId == null ? "" : " AND order_id = ?")
+                WHERE feed_position > ? AND feed_position <= ?"""
+                + (merchantId == null ? "" : " AND merchant_id = ?") + (orderId == null ? "" : " AND order_id = ?")
                 + " ORDER BY feed_position LIMIT ?")
                 .param(after).param(upTo);
+        if (merchantId != null) {
+            query = query.param(merchantId);
+        }
         if (orderId != null) {
             query = query.param(orderId);
         }
@@ -159,7 +185,8 @@ public class LiveStream {
                 .list();
     }
 
-    private void send(Subscriber subscriber, LiveChange change) {
+    /** Sends a change the subscriber's scope wants (null: a keep-alive comment); answers false if the client is gone. */
+    private boolean send(Subscriber subscriber, LiveChange change) {
         try {
             if (change == null) {
                 subscriber.emitter().send(SseEmitter.event().comment("keep-alive"));
@@ -171,9 +198,11 @@ public class LiveStream {
                 }
                 subscriber.emitter().send(event.data(subscriber.scope().message(change), MediaType.APPLICATION_JSON));
             }
+            return true;
         } catch (IOException | IllegalStateException gone) {
             subscribers.remove(subscriber);
             subscriber.emitter().completeWithError(gone);
+            return false;
         }
     }
 }

@@ -3,29 +3,38 @@ package io.orderkeep.delivery.outbox;
 import io.orderkeep.delivery.DeliveryProperties;
 import io.orderkeep.order.HopLedger;
 import io.orderkeep.order.domain.HopName;
+import io.orderkeep.platform.Dialect;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The merchant hop of an order (DESIGN.md): opened, with its due time, by each new event that has a subscribed
- * endpoint, skipped when the merchant has none; returned once the order's latest event reached the merchant (a
- * webhook 2xx, or the merchant's feed read past it), failed when its deliveries all ended dead. Marks are made in
- * the caller's transaction. The ledger belongs to the order module; without one (a context without orders) the
- * marks are not kept.
+ * The merchant hop of an order (DESIGN.md). It stands for all of the order's deliveries, not only its latest
+ * event's: opened, with its due time, by each new event that has a subscribed endpoint; skipped only while none of
+ * the order's events went to any endpoint; once none of the order's deliveries waits, failed if some event reached
+ * none of its endpoints (all its deliveries dead), else returned. The merchant's feed read past the order's latest
+ * event returns it too. Marks are made in the caller's transaction. The ledger belongs to the order module; without
+ * one (a context without orders) the marks are not kept.
  */
 @Component
 public class MerchantHop {
+
+    /** The advisory lock namespace of settling an order's merchant hop (the second key is the order id's hash). */
+    private static final int SETTLE_LOCKS = 0x4d48;
 
     private final ObjectProvider<HopLedger> ledger;
     private final JdbcClient jdbc;
     private final DeliveryProperties properties;
     private final Clock clock;
+    private final Dialect dialect;
 
-    MerchantHop(ObjectProvider<HopLedger> ledger, JdbcClient jdbc, DeliveryProperties properties, Clock clock) {
+    MerchantHop(ObjectProvider<HopLedger> ledger, JdbcClient jdbc, DeliveryProperties properties, Clock clock,
+            Dialect dialect) {
+        this.dialect = dialect;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -36,24 +45,24 @@ public class MerchantHop {
         mark(l -> l.open(orderId, HopName.MERCHANT, at.plus(properties.merchantHopDue())));
     }
 
-    void skipped(String orderId, Instant at) {
-        mark(l -> l.skipped(orderId, HopName.MERCHANT, at));
+    /**
+     * After an event that no endpoint subscribes to: skipped if none of the order's events went to an endpoint;
+     * otherwise the hop keeps the state its deliveries gave it (an earlier event may still be on its way).
+     */
+    void nothingToSend(String orderId, Instant at) {
+        if (deliveries(orderId).isEmpty()) {
+            mark(l -> l.skipped(orderId, HopName.MERCHANT, at));
+        }
     }
 
-    /** After a delivery of {@code eventId} succeeded: returned, if it is the order's latest event and none waits. */
+    /** After a delivery of {@code eventId} succeeded: see {@link #settle}. */
     public void delivered(String eventId) {
-        var state = latestState(eventId);
-        if (state != null && state.latest() && state.waiting() == 0) {
-            mark(l -> l.returned(state.orderId(), HopName.MERCHANT, clock.instant()));
-        }
+        settle(eventId);
     }
 
-    /** After a delivery of {@code eventId} ended dead: failed, if it is the latest event and no endpoint got it. */
+    /** After a delivery of {@code eventId} ended dead: see {@link #settle}. */
     public void dead(String eventId) {
-        var state = latestState(eventId);
-        if (state != null && state.latest() && state.waiting() == 0 && state.delivered() == 0) {
-            mark(l -> l.failed(state.orderId(), HopName.MERCHANT, clock.instant()));
-        }
+        settle(eventId);
     }
 
     /** The merchant's own system read the feed past the order's latest event. */
@@ -61,18 +70,50 @@ public class MerchantHop {
         mark(l -> l.returned(orderId, HopName.MERCHANT, clock.instant()));
     }
 
-    private record EventState(String orderId, boolean latest, long waiting, long delivered) {}
+    /** The deliveries of one of the order's events, by how they stand. */
+    private record EventDeliveries(long waiting, long delivered) {}
 
-    private EventState latestState(String eventId) {
+    /**
+     * Once none of the order's deliveries waits: failed if one of its events reached none of its endpoints, else
+     * returned. While any waits, the hop stays open, and turns overdue at its due time.
+     */
+    private void settle(String eventId) {
+        String orderId = jdbc.sql("SELECT order_id FROM delivery_events WHERE id = ?").param(eventId)
+                .query(String.class).optional().orElse(null);
+        if (orderId == null) {
+            return;
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            // Two deliveries of one order (to two endpoints) may end at once, each in its own transaction; each
+            // would see the other still waiting and leave the hop open for good. Taken after this transaction wrote
+            // its own delivery and before reading the others, the lock makes the second one read after the first
+            // committed (read committed: each statement sees what committed before it). Held until commit.
+            // On SQLite this transaction already holds the one write lock.
+            jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))").params(SETTLE_LOCKS, orderId)
+                    .query((rs, n) -> 1).list();
+        }
+        List<EventDeliveries> events = deliveries(orderId);
+        if (events.isEmpty() || events.stream().anyMatch(e -> e.waiting() > 0)) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (events.stream().anyMatch(e -> e.delivered() == 0)) {
+            mark(l -> l.failed(orderId, HopName.MERCHANT, now));
+        } else {
+            mark(l -> l.returned(orderId, HopName.MERCHANT, now));
+        }
+    }
+
+    // Through the events' (order_id, order_seq) index, then the deliveries' event_id index.
+    private List<EventDeliveries> deliveries(String orderId) {
         return jdbc.sql("""
-                SELECT e.order_id,
-                       e.order_seq = (SELECT MAX(l.order_seq) FROM delivery_events l WHERE l.order_id = e.order_id),
-                       (SELECT COUNT(*) FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status IN ('PENDING', 'RETRYING')),
-                       (SELECT COUNT(*) FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = 'DELIVERED')
-                FROM delivery_events e WHERE e.id = ?""")
-                .param(eventId)
-                .query((rs, n) -> new EventState(rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4)))
-                .optional().orElse(null);
+                SELECT SUM(CASE WHEN d.status IN ('PENDING', 'RETRYING') THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN d.status = 'DELIVERED' THEN 1 ELSE 0 END)
+                FROM delivery_events e JOIN webhook_deliveries d ON d.event_id = e.id
+                WHERE e.order_id = ? GROUP BY e.id""")
+                .param(orderId)
+                .query((rs, n) -> new EventDeliveries(rs.getLong(1), rs.getLong(2)))
+                .list();
     }
 
     private void mark(Consumer<HopLedger> action) {

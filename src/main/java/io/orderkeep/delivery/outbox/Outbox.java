@@ -86,7 +86,7 @@ class Outbox {
         }
         customerMail.enqueue(event, now);
         if (subscribers.isEmpty()) {
-            hop.skipped(event.orderId(), now);
+            hop.nothingToSend(event.orderId(), now);
         } else {
             hop.opened(event.orderId(), now);
         }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,31 +56,49 @@ class DeliveryStore {
                 .param(clock.millis()).query(Long.class).single() > 0;
     }
 
+    /** What one claim took, and whether it left due deliveries behind because their endpoints had no room. */
+    record Claim(List<Claimed> claimed, boolean waitsForRoom) {}
+
     /**
      * Claims up to {@code limit} due deliveries. A delivery is due when its time has come, nobody holds a live
      * lease on it, and no earlier event of the same order still waits for the same endpoint: so the events of one
-     * order reach one endpoint in order. On PostgreSQL, rows another instance is claiming are skipped, not waited for.
+     * order reach one endpoint in order. No endpoint gets more than {@code perEndpoint} sends in flight, counting
+     * the {@code inFlight} ones it already has: a slow or dead endpoint's backlog stays due, and the claim takes the
+     * other endpoints' deliveries instead. On PostgreSQL, rows another instance is claiming are skipped, not waited for.
      */
     @Transactional
-    List<Claimed> claim(int limit, String owner) {
+    Claim claim(int limit, String owner, Map<String, Integer> inFlight, int perEndpoint) {
         long now = clock.millis();
-        List<String> ids = jdbc.sql("""
-                SELECT d.id FROM webhook_deliveries d
-                WHERE d.status IN ('PENDING', 'RETRYING') AND d.next_attempt_at <= ?
-                  AND (d.lease_until IS NULL OR d.lease_until <= ?)
+        List<String> full = inFlight.entrySet().stream().filter(e -> e.getValue() >= perEndpoint)
+                .map(Map.Entry::getKey).toList();
+        var params = new LinkedHashMap<String, Object>(Map.of("now", now, "limit", limit));
+        if (!full.isEmpty()) {
+            params.put("full", full);
+        }
+        List<String[]> due = jdbc.sql("""
+                SELECT d.id, d.endpoint_id FROM webhook_deliveries d
+                WHERE d.status IN ('PENDING', 'RETRYING') AND d.next_attempt_at <= :now
+                  AND (d.lease_until IS NULL OR d.lease_until <= :now)
                   AND EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.id = d.endpoint_id AND w.status = 'enabled')
                   AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
                                   WHERE p.endpoint_id = d.endpoint_id AND p.order_id = d.order_id
-                                    AND p.order_seq < d.order_seq AND p.status IN ('PENDING', 'RETRYING'))
-                ORDER BY d.next_attempt_at, d.id LIMIT ?""" + dialect.skipLocked())
-                .params(now, now, limit).query(String.class).list();
+                                    AND p.order_seq < d.order_seq AND p.status IN ('PENDING', 'RETRYING'))"""
+                + (full.isEmpty() ? "" : " AND d.endpoint_id NOT IN (:full)")
+                + " ORDER BY d.next_attempt_at, d.id LIMIT :limit" + dialect.skipLocked())
+                .params(params).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        // Rows read here but left for lack of room keep no lease: the transaction's row locks end with it.
+        var taken = new HashMap<String, Integer>();
+        List<String> ids = due.stream()
+                .filter(row -> taken.merge(row[1], 1, Integer::sum) + inFlight.getOrDefault(row[1], 0) <= perEndpoint)
+                .map(row -> row[0]).toList();
+        boolean waitsForRoom = ids.size() < due.size() || (ids.size() < limit && !full.isEmpty() && anyDue(full, now));
         if (ids.isEmpty()) {
-            return List.of();
+            return new Claim(List.of(), waitsForRoom);
         }
         jdbc.sql("UPDATE webhook_deliveries SET lease_until = :until, lease_owner = :owner WHERE id IN (:ids)")
                 .params(Map.of("until", now + properties.lease().toMillis(), "owner", owner, "ids", ids))
                 .update();
-        return jdbc.sql("""
+        return new Claim(jdbc.sql("""
                 SELECT d.id, d.event_id, d.endpoint_id, w.url, e.payload, w.secret, w.previous_secret,
                        w.previous_secret_until, d.attempts, d.round_attempts, d.order_id
                 FROM webhook_deliveries d
@@ -94,7 +113,16 @@ class DeliveryStore {
                             rs.getString(5), endpoints.signingSecrets(rs.getString(6), rs.getString(7), previousUntil),
                             rs.getInt(9), rs.getInt(10), owner);
                 })
-                .list();
+                .list(), waitsForRoom);
+    }
+
+    /** Whether any of these endpoints has a delivery due that no one holds. */
+    private boolean anyDue(List<String> endpointIds, long now) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM (SELECT 1 FROM webhook_deliveries WHERE endpoint_id IN (:endpoints)
+                    AND status IN ('PENDING', 'RETRYING') AND next_attempt_at <= :now
+                    AND (lease_until IS NULL OR lease_until <= :now) LIMIT 1) w""")
+                .param("endpoints", endpointIds).param("now", now).query(Long.class).single() > 0;
     }
 
     /** What one attempt of a claimed delivery came to. */
@@ -185,8 +213,10 @@ class DeliveryStore {
         switch (verdict) {
             case Verdict.Delivered d -> hop.delivered(delivery.eventId());
             case Verdict.Gone g -> {
-                endpoints.disable(delivery.endpointId(), "answered 410 Gone at " + now);
+                // The hop first: disabling writes an audit entry, and the audit head must be the last lock taken
+                // (a group recording holds hop locks while it waits for the head).
                 hop.dead(delivery.eventId());
+                endpoints.disable(delivery.endpointId(), "answered 410 Gone at " + now);
             }
             case Verdict.Dead d -> hop.dead(delivery.eventId());
             case Verdict.RetryAt r -> { }

@@ -18,14 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends due webhook deliveries. Each pass claims batches (leased, so several instances share the work) and sends
- * every claimed delivery on its own virtual thread: a slow or dead endpoint holds only its own sends, never the
- * others or the next pass. Outcomes follow the {@link RetryPolicy} and are recorded in groups; 410 Gone disables
+ * every claimed delivery on its own virtual thread: a slow or dead endpoint holds only its own sends, at most
+ * {@code max-in-flight-per-endpoint} of them, never the others or the next pass. Outcomes follow the {@link RetryPolicy} and are recorded in groups; 410 Gone disables
  * the endpoint.
  */
 @Component
@@ -47,6 +48,8 @@ public class Dispatcher {
     private final Clock clock;
     private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore inFlight;
+    private final EndpointRoom room = new EndpointRoom();
+    private final ReentrantLock claiming = new ReentrantLock();
     /** Names this instance's leases; a new one per start, so a restarted instance never owns an old lease. */
     private final String owner = "dispatcher-" + UUID.randomUUID();
 
@@ -99,21 +102,56 @@ public class Dispatcher {
                 return started;
             }
             // Permits are taken before the claim, so that no claimed delivery waits for one while its lease runs.
-            List<DeliveryStore.Claimed> claimed;
+            long endedBefore = room.endedSoFar();
+            DeliveryStore.Claim claim;
             try {
-                claimed = store.claim(permits, owner);
+                claim = claim(permits);
             } catch (RuntimeException e) {
                 inFlight.release(permits);
                 throw e;
             }
+            List<DeliveryStore.Claimed> claimed = claim.claimed();
             inFlight.release(permits - claimed.size());
             for (DeliveryStore.Claimed delivery : claimed) {
                 started.add(CompletableFuture.runAsync(() -> deliver(delivery), sends)
-                        .whenComplete((done, failure) -> inFlight.release()));
+                        .whenComplete((done, failure) -> ended(delivery)));
             }
-            if (claimed.size() < permits || System.nanoTime() >= deadline) {
+            if (claimed.size() == permits) {
+                if (System.nanoTime() >= deadline) {
+                    return started;
+                }
+                continue;
+            }
+            if (!claim.waitsForRoom()) {
                 return started;
             }
+            // Deliveries were left to endpoints without room. Those that got room are full now and the next claim
+            // passes them by for other endpoints' (each such claim takes at least one, so this ends); when only
+            // full endpoints are left, their backlog waits for one of their sends to end, while the budget lasts.
+            if (claimed.isEmpty() && !room.awaitEnd(endedBefore, deadline)) {
+                return started;
+            }
+        }
+    }
+
+    private void ended(DeliveryStore.Claimed delivery) {
+        room.ended(delivery.endpointId());
+        inFlight.release();
+    }
+
+    /**
+     * One claim, counted against each endpoint's room. Claims take turns (a timer pass and a new order's dispatch
+     * may both claim), so that two cannot both fill the last of one endpoint's room; sends ending meanwhile only
+     * make room.
+     */
+    private DeliveryStore.Claim claim(int permits) {
+        claiming.lock();
+        try {
+            var claim = store.claim(permits, owner, room.inFlight(), properties.maxInFlightPerEndpoint());
+            claim.claimed().forEach(delivery -> room.started(delivery.endpointId()));
+            return claim;
+        } finally {
+            claiming.unlock();
         }
     }
 

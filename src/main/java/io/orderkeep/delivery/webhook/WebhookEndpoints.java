@@ -3,6 +3,7 @@ package io.orderkeep.delivery.webhook;
 import io.orderkeep.access.Merchants;
 import io.orderkeep.audit.AuditTrail;
 import io.orderkeep.delivery.domain.WebhookSignature;
+import io.orderkeep.delivery.outbox.MerchantHop;
 import io.orderkeep.platform.ApiException;
 import io.orderkeep.platform.Ids;
 import java.security.SecureRandom;
@@ -38,9 +39,12 @@ public class WebhookEndpoints {
     private final SecretBox box;
     private final Merchants merchants;
     private final AuditTrail audit;
+    private final MerchantHop hop;
     private final Clock clock;
 
-    WebhookEndpoints(JdbcClient jdbc, SecretBox box, Merchants merchants, AuditTrail audit, Clock clock) {
+    WebhookEndpoints(JdbcClient jdbc, SecretBox box, Merchants merchants, AuditTrail audit, MerchantHop hop,
+            Clock clock) {
+        this.hop = hop;
         this.jdbc = jdbc;
         this.box = box;
         this.merchants = merchants;
@@ -153,13 +157,19 @@ public class WebhookEndpoints {
         return secrets;
     }
 
-    /** Sends in flight keep their lease and record their own outcome; they are not sent again (see the claim). */
+    /**
+     * Sends in flight keep their lease and record their own outcome; they are not sent again (see the claim). The
+     * merchant hop of each order that had one of these waiting is settled again, as after any delivery that ended.
+     */
     private void endWaitingDeliveries(String endpointId, String reason, long now) {
+        String waiting = " WHERE endpoint_id = ? AND status IN ('PENDING', 'RETRYING') AND (lease_until IS NULL OR lease_until <= ?)";
+        List<String> oneEventPerOrder = jdbc.sql("SELECT MIN(event_id) FROM webhook_deliveries" + waiting
+                + " GROUP BY order_id ORDER BY order_id").params(endpointId, now).query(String.class).list();
         jdbc.sql("""
                 UPDATE webhook_deliveries SET status = 'DEAD', last_error = ?, lease_until = NULL, lease_owner = NULL,
-                    updated_at = ?
-                WHERE endpoint_id = ? AND status IN ('PENDING', 'RETRYING') AND (lease_until IS NULL OR lease_until <= ?)""")
+                    updated_at = ?""" + waiting)
                 .params(reason, now, endpointId, now).update();
+        oneEventPerOrder.forEach(hop::dead);
     }
 
     private static String newSecret() {

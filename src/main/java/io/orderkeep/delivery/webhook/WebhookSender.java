@@ -70,8 +70,8 @@ class WebhookSender {
             return failure(started, "no complete answer within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return failure(started, cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            return failure(started, storable(cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failure(started, "interrupted while sending (shutting down)");
@@ -80,13 +80,22 @@ class WebhookSender {
 
     private static Result firstKiB(HttpResponse<InputStream> response) {
         try (InputStream in = response.body()) {
-            String body = new String(in.readNBytes(KEPT_BODY), StandardCharsets.UTF_8);
+            String body = storable(new String(in.readNBytes(KEPT_BODY), StandardCharsets.UTF_8));
             return new Result(response.statusCode(), response.headers().firstValue("retry-after").orElse(null), 0,
                     body, null);
         } catch (IOException e) {
             return new Result(response.statusCode(), response.headers().firstValue("retry-after").orElse(null), 0,
                     null, "reading the answer failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The answer as text every database takes. Decoding already replaced invalid UTF-8 (and a character cut at the
+     * KiB) with U+FFFD; a NUL is valid UTF-8 but PostgreSQL's text refuses it, and an attempt whose record fails is
+     * never recorded, so its delivery would be sent again and again. It becomes U+FFFD too.
+     */
+    static String storable(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
     }
 
     private static Result failure(long started, String error) {

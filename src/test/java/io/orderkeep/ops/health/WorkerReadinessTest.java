@@ -32,7 +32,7 @@ class WorkerReadinessTest {
     @BeforeEach
     void readinessOnThisPulse() {
         var quiet = new OpsFigures(Instant.EPOCH, Map.of(), 0, Map.of(), 0, 0, 0, Map.of(), Map.of(), Map.of(),
-                List.of(), 0, Duration.ZERO, Duration.ZERO, 0);
+                List.of(), 0, Duration.ZERO, Duration.ZERO, 0, null);
         readiness = new ReadinessHealth(checks, () -> quiet, pulse, Duration.ofMinutes(5), Duration.ofMinutes(30));
     }
 

@@ -4,6 +4,7 @@ import io.orderkeep.Orderkeep;
 import io.orderkeep.platform.ApiException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,6 +37,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Unmatched
     List<String> springArgs = new ArrayList<>();
 
+    /** Settings this command starts the application with, beside the user's (which win). */
+    Map<String, String> startProperties() {
+        return Map.of();
+    }
+
     /** Does the work with the started application; returns the exit code. */
     abstract int run(ConfigurableApplicationContext context);
 
@@ -45,10 +51,12 @@ abstract class DatabaseCommand implements Callable<Integer> {
         if (dataDir != null) {
             args.add("--orderkeep.data-dir=" + dataDir);
         }
+        var defaults = new HashMap<String, Object>(startProperties());
         try (var context = new SpringApplicationBuilder(Orderkeep.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .properties(defaults)
                 .properties(Map.of("spring.main.lazy-initialization", "true",
                         "logging.level.root", "warn",
                         // A start that fails is reported below in one line, not as a logged stack trace.
@@ -61,13 +69,18 @@ abstract class DatabaseCommand implements Callable<Integer> {
             e.errors().forEach(field -> err().println("  " + field.field() + " " + field.message()));
             return 1;
         } catch (RuntimeException e) {
-            // Typically the database is unreachable or refuses us: the root cause says why, a stack trace would not.
-            err().println("error: " + rootCause(e).getMessage());
-            return 1;
+            return failed(e);
         }
     }
 
-    private static Throwable rootCause(Throwable e) {
+    /** The start or the work failed; answers the exit code. */
+    int failed(RuntimeException e) {
+        // Typically the database is unreachable or refuses us: the root cause says why, a stack trace would not.
+        err().println("error: " + rootCause(e).getMessage());
+        return 1;
+    }
+
+    static Throwable rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

@@ -32,9 +32,11 @@ public class OpsChecks {
     private final FiguresReader figures;
     private final ObjectProvider<PaymentProvider> providers;
     private final OpsProperties properties;
+    private final ConfigChecks config;
 
     OpsChecks(JdbcClient jdbc, Dialect dialect, Clock clock, ObjectProvider<Flyway> flyway, FiguresReader figures,
-            ObjectProvider<PaymentProvider> providers, OpsProperties properties) {
+            ObjectProvider<PaymentProvider> providers, OpsProperties properties, ConfigChecks config) {
+        this.config = config;
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.clock = clock;
@@ -49,15 +51,23 @@ public class OpsChecks {
         return figures.read();
     }
 
-    /** Database, migrations, clock, backlogs, workers' pulse and providers' reachability. */
+    /**
+     * Configuration, database, migrations, clock, backlogs, workers' pulse and providers' reachability. Stops after
+     * the database when it cannot be reached, and after the migrations when some are pending: the later checks
+     * read tables an older schema may not have.
+     */
     public List<Check> all() {
-        var checks = new ArrayList<Check>();
+        var checks = new ArrayList<>(config.all());
         Check database = database();
         checks.add(database);
         if (!database.ok()) {
             return checks;
         }
-        checks.add(migrations());
+        Check migrations = migrations();
+        checks.add(migrations);
+        if (!migrations.ok()) {
+            return checks;
+        }
         checks.add(clockSkew());
         checks.addAll(backlogs(figures.read()));
         providers.orderedStream().forEach(p -> checks.add(reachable(p)));
@@ -80,13 +90,15 @@ public class OpsChecks {
             return Check.fail("migrations", "Flyway is not configured", "do not disable spring.flyway");
         }
         var info = migrations.info();
-        int pending = info.pending().length;
+        var pending = info.pending();
         var current = info.current();
         String version = current == null ? "none" : current.getVersion().toString();
-        return pending == 0
+        return pending.length == 0
                 ? Check.pass("migrations", "schema at version " + version)
-                : Check.fail("migrations", pending + " migration(s) pending at version " + version,
-                        "run `orderkeep serve` (it migrates on start) with a user allowed to change the schema");
+                : Check.fail("migrations", pending.length + " migration(s) pending at version " + version
+                                + " (next: " + pending[0].getVersion() + ")",
+                        "run ./orderkeep serve once (it migrates on start) with a database user allowed to change "
+                                + "the schema, or apply them with Flyway from src/main/resources/db/migration");
     }
 
     public Check clockSkew() {

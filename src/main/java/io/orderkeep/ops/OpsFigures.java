@@ -15,12 +15,13 @@ import java.util.Map;
  * @param escalated orders the watch flagged for a person (the result still unknown after every query)
  * @param oldestDeliveryDue how long the most overdue webhook delivery has waited (zero when none): the dispatcher's pulse
  * @param oldestWatchDue how long the most overdue payment check has waited (zero when none): the watch's pulse
+ * @param lastEscalationAt when the watch last flagged an order for a person; null if it never did
  */
 public record OpsFigures(Instant at, Map<String, Map<String, Long>> unreturnedByHop, long unreturnedOrders,
         Map<String, Long> ordersByStatus, long needingAttention, long resolvedByQuery, long escalated,
         Map<String, Long> deliveryBacklog, Map<String, Long> deadLetters, Map<String, Long> deliveryAttempts,
         List<String> disabledEndpoints, long unsequencedEvents, Duration oldestDeliveryDue, Duration oldestWatchDue,
-        long unresolvedOrphanNotifications) {
+        long unresolvedOrphanNotifications, Instant lastEscalationAt) {
 
     /** Age buckets of an unreturned hop, measured from when it was due. */
     public static final List<String> AGE_BUCKETS = List.of("lt_5m", "5m_1h", "1h_1d", "gt_1d");

@@ -1,10 +1,12 @@
 package io.orderkeep.ops;
 
+import io.orderkeep.ops.evidence.ChainProof;
 import io.orderkeep.ops.evidence.EvidenceQueries;
-
-import io.orderkeep.audit.domain.AuditEntry;
-import io.orderkeep.audit.domain.Chain;
 import io.orderkeep.ops.logging.LogMasking;
+import io.orderkeep.order.OrderQueries;
+import io.orderkeep.payment.PaymentRecords;
+import io.orderkeep.reconcile.Discrepancies;
+import io.orderkeep.reconcile.Discrepancy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,24 +22,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One order's whole story as one JSON-ready document, for a dispute or a complaint: the order, its history, its
- * payment attempts, the provider notifications and queries, the webhook deliveries with every attempt, the customer
- * e-mails (the customer hop), and the audit entries about any of them with their chain proof — each entry's hash
- * recomputed and its link to the entry before it checked — so that a third party can recompute every hash with the
- * algorithm the document states.
+ * hop ledger, its payment attempts and refunds, the provider notifications and queries, the webhook deliveries with
+ * every attempt, the customer e-mails (the customer hop), the reconciliation discrepancies naming it, and the audit
+ * entries about any of them with their {@link ChainProof} — so that a third party can recompute every hash and check
+ * every link with the algorithm the document states.
  */
 @Component
 public class OrderEvidence {
 
-    static final String ALGORITHM = "hash = hex(SHA-256(concatenation over [seq, at (epoch ms), actor, action, "
-            + "targetType, targetId, detail, prevHash] of: UTF-8 byte length + ':' + UTF-8 bytes)); prevHash of seq 1 = "
-            + Chain.GENESIS;
-
     private final EvidenceQueries q;
+    private final OrderQueries orderQueries;
+    private final PaymentRecords payments;
+    private final Discrepancies discrepancies;
     private final JsonMapper json;
     private final Clock clock;
 
-    OrderEvidence(EvidenceQueries q, JsonMapper json, Clock clock) {
+    OrderEvidence(EvidenceQueries q, OrderQueries orders, PaymentRecords payments, Discrepancies discrepancies,
+            JsonMapper json, Clock clock) {
         this.q = q;
+        this.orderQueries = orders;
+        this.payments = payments;
+        this.discrepancies = discrepancies;
         this.json = json;
         this.clock = clock;
     }
@@ -83,7 +88,12 @@ public class OrderEvidence {
                 e.computeIfPresent("recipient", (k, v) -> LogMasking.mask((String) v));
             }
         }
-        List<String> targets = Stream.of(List.of(orderId), attemptIds, deliveryIds).flatMap(List::stream).toList();
+        var refunds = refunds(orderId);
+        List<String> refundIds = refunds.stream().map(r -> (String) r.get("refundId")).toList();
+        var found = discrepancies.ofOrder(orderId);
+        List<String> discrepancyIds = found.stream().map(Discrepancy::id).toList();
+        List<String> targets = Stream.of(List.of(orderId), attemptIds, deliveryIds, refundIds, discrepancyIds)
+                .flatMap(List::stream).toList();
         var audit = new ArrayList<>(q.rowsIn("SELECT * FROM audit_entries WHERE target_id IN", targets, "ORDER BY seq"));
         audit.addAll(rejectedNotifications(attempts));
         audit.sort(Comparator.comparingLong(a -> ((Number) a.get("seq")).longValue()));
@@ -95,7 +105,9 @@ public class OrderEvidence {
         doc.put("generatedAt", Instant.ofEpochMilli(clock.millis()).toString());
         doc.put("order", order);
         doc.put("history", history);
+        doc.put("hops", orderQueries.hops(orderId));
         doc.put("paymentAttempts", attempts);
+        doc.put("refunds", refunds);
         doc.put("notifications", Stream.concat(
                 q.rowsIn("SELECT * FROM provider_events WHERE out_trade_no IN", attemptIds, "ORDER BY received_at").stream(),
                 audit.stream().filter(a -> String.valueOf(a.get("action")).startsWith("payment.notification"))).toList());
@@ -103,37 +115,27 @@ public class OrderEvidence {
                 audit.stream().filter(this::answersAQuery)).toList());
         doc.put("deliveries", deliveries);
         doc.put("customerEmails", emails);
-        doc.put("audit", chainProof(audit));
+        doc.put("discrepancies", found);
+        doc.put("audit", ChainProof.of(audit, q));
         return Optional.of(doc);
     }
 
-    private Map<String, Object> chainProof(List<Map<String, Object>> rows) {
-        var entries = new ArrayList<Map<String, Object>>();
-        boolean allValid = true;
-        for (var row : rows) {
-            long seq = ((Number) row.get("seq")).longValue();
-            var entry = new AuditEntry(seq, Instant.ofEpochMilli(((Number) row.get("at")).longValue()),
-                    (String) row.get("actor"), (String) row.get("action"), (String) row.get("targetType"),
-                    (String) row.get("targetId"), (String) row.get("detail"), (String) row.get("prevHash"),
-                    (String) row.get("hash"));
-            String previous = seq == 1 ? Chain.GENESIS : q.rows("SELECT hash FROM audit_entries WHERE seq = ?", seq - 1)
-                    .stream().map(r -> (String) r.get("hash")).findFirst().orElse(null);
-            boolean hashValid = Chain.hash(entry).equals(entry.hash());
-            boolean linked = entry.prevHash().equals(previous);
-            allValid &= hashValid && linked;
-            var out = new LinkedHashMap<String, Object>(row);
-            out.put("hashValid", hashValid);
-            out.put("previousEntryHash", previous);
-            out.put("linked", linked);
-            entries.add(out);
+    /** The refunds asked for the order's payments, each with the attempt it refunds. */
+    private List<Map<String, Object>> refunds(String orderId) {
+        var refunds = new ArrayList<Map<String, Object>>();
+        for (var attempt : payments.byOrders(List.of(orderId)).getOrDefault(orderId, List.of())) {
+            for (var r : attempt.refunds()) {
+                var view = new LinkedHashMap<String, Object>();
+                view.put("refundId", r.refundId());
+                view.put("attemptId", attempt.attemptId());
+                view.put("providerRef", r.providerRef());
+                view.put("amount", r.amount());
+                view.put("status", r.status());
+                view.put("succeededAt", r.succeededAt());
+                refunds.add(view);
+            }
         }
-        var head = q.rows("SELECT seq, hash FROM audit_head WHERE id = 1");
-        var proof = new LinkedHashMap<String, Object>();
-        proof.put("algorithm", ALGORITHM);
-        proof.put("valid", allValid);
-        proof.put("head", head.isEmpty() ? null : head.getFirst());
-        proof.put("entries", entries);
-        return proof;
+        return refunds;
     }
 
     /**

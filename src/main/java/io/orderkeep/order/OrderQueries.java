@@ -2,6 +2,7 @@ package io.orderkeep.order;
 
 import io.orderkeep.order.core.OrderFilter;
 import io.orderkeep.order.core.OrderViews;
+import io.orderkeep.order.domain.Hop;
 import io.orderkeep.order.jdbc.Hops;
 import io.orderkeep.order.jdbc.OrderHistory;
 import io.orderkeep.order.jdbc.Orders;
@@ -57,6 +58,14 @@ public class OrderQueries {
     public List<Map<String, Object>> history(Caller caller, String id) {
         visible(caller, id);
         return history.of(id).stream().map(OrderQueries::entry).toList();
+    }
+
+    /**
+     * The order's hop ledger, in ledger order, whoever asks: for the order's evidence, whose caller has already
+     * checked access. Empty for an unknown order.
+     */
+    public List<Hop> hops(String id) {
+        return hops.of(id);
     }
 
     /** A page of orders, newest first, with the filters of {@code GET /api/v1/orders}. */

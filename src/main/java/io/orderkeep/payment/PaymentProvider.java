@@ -17,6 +17,14 @@ public interface PaymentProvider {
 
     ProviderSettings settings();
 
+    /**
+     * Whether its signing secret is still the development default shipped in the code: fine on a laptop, a
+     * forgery anyone can sign on a public host ({@code orderkeep doctor} warns).
+     */
+    default boolean developmentSecret() {
+        return false;
+    }
+
     /** Opens a payment. Idempotent on {@code outTradeNo}: a repeated call returns the same payment. */
     ProviderPayment create(CreatePayment request);
 

@@ -1,6 +1,7 @@
 package io.orderkeep.reconcile;
 
 import io.orderkeep.platform.Page;
+import java.util.List;
 import java.util.Optional;
 
 /** The discrepancies of a run, and an operator's decision on one that waits for review. */
@@ -11,6 +12,9 @@ public interface Discrepancies {
 
     /** A run's discrepancies in id order, filtered by {@code kind} and {@code resolution} when given; 404 for no run. */
     Page<Discrepancy> list(String runId, String kind, String resolution, int limit, String cursor);
+
+    /** Every stored run's discrepancies naming the order (an order's evidence), oldest run first. */
+    List<Discrepancy> ofOrder(String orderId);
 
     /** A stored run's discrepancy (a dry run's are only listed). */
     Optional<Discrepancy> find(String id);

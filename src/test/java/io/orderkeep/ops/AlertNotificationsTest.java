@@ -123,10 +123,25 @@ class AlertNotificationsTest {
         JsonNode feishu = received.get("feishu").get(1).body();
         assertThat(feishu.path("msg_type").asString()).isEqualTo("text");
         assertThat(feishu.path("content").path("text").asString()).isEqualTo(second);
-        assertThat(feishu.path("sign").asString()).isNotBlank();
+        assertThat(feishu.path("sign").asString()).as("Feishu: HMAC-SHA256 keyed by timestamp\\nsecret over nothing")
+                .isEqualTo(hmac(feishu.path("timestamp").asString() + "\nfeishu-secret", ""));
+        var dingtalk = new java.util.HashMap<String, String>();
+        for (String pair : received.get("dingtalk").get(1).query().split("&")) {
+            String[] kv = pair.split("=", 2);
+            dingtalk.put(kv[0], java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        assertThat(dingtalk.get("sign")).as("DingTalk: HMAC-SHA256 of timestamp\\nsecret keyed by the secret")
+                .isEqualTo(hmac("SECdingtalk", dingtalk.get("timestamp") + "\nSECdingtalk"));
         List<MimeMessage> mails = alertMails();
         assertThat(mails.get(1).getAllRecipients()[0].toString()).isEqualTo("oncall@shop.test");
         assertThat(((String) mails.get(1).getContent()).replace("\r\n", "\n").trim()).isEqualTo(second);
+    }
+
+    /** Written from the platforms' documentation, apart from Orderkeep's code. */
+    private static String hmac(String key, String data) throws Exception {
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void assertEveryChannelGot(int messages) throws Exception {

@@ -6,6 +6,9 @@ import static io.orderkeep.order.OrderFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderkeep.ops.metrics.BusinessMetrics;
+import io.orderkeep.order.Change;
+import io.orderkeep.order.OrderLifecycle;
+import io.orderkeep.order.domain.OrderCommand;
 import io.orderkeep.reconcile.Reconciliations;
 import io.orderkeep.reconcile.RunSummary;
 import io.orderkeep.support.Api;
@@ -41,6 +44,8 @@ class BusinessMetricsHttpTest {
     Reconciliations reconciliations;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    OrderLifecycle lifecycle;
 
     @Test
     void scrapeShowsUnreturnedHopsOrdersRejectionsAndReplays() {
@@ -55,6 +60,14 @@ class BusinessMetricsHttpTest {
         for (int i = 0; i < 3; i++) {
             created(admin, withProvider(order(merchant), "hopper"));
         }
+        // The watch's two outcomes, as it records them through the order module: a query found one order paid
+        // (a status change with source "query"), and another order's result stayed unknown after every query.
+        String foundByQuery = created(admin, withProvider(order(merchant), "hopper"));
+        lifecycle.apply(foundByQuery, new OrderCommand.MarkPaid(), new Change("system", "query",
+                "the provider's answer to a query", Map.of()));
+        String escalated = created(admin, withProvider(order(merchant), "hopper"));
+        lifecycle.flagNeedsAttention(escalated, new Change("system", "watch", "result unknown after every query",
+                Map.of()));
         String key = UUID.randomUUID().toString();
         var body = withProvider(order(merchant), "hopper");
         var first = admin.header("Idempotency-Key", key).post("/api/v1/orders", body);
@@ -69,10 +82,19 @@ class BusinessMetricsHttpTest {
         clock.advance(Duration.ofMinutes(20));
         metrics.refresh();
 
+        // One delivery the dispatcher gave up on after 10 attempts (its retry schedule is the delivery module's test).
+        jdbc.sql("""
+                UPDATE webhook_deliveries SET status = 'DEAD', attempts = 10 WHERE id = (SELECT MIN(id)
+                FROM webhook_deliveries WHERE endpoint_id = ? AND order_id = ?)""").params(endpoint, escalated).update();
+        metrics.refresh();
+
         String after = scrape();
-        assertThat(value(after, "orderkeep_hops_unreturned", "age=\"5m_1h\",hop=\"payment\"")).isEqualTo(4);
-        assertThat(value(after, "orderkeep_orders", "status=\"PENDING_PAYMENT\"")
-                - value(before, "orderkeep_orders", "status=\"PENDING_PAYMENT\"")).isGreaterThanOrEqualTo(4);
+        // Six hopper orders; the payment hop is the payment module's to return, so marking an order paid through the
+        // order module alone leaves it open.
+        assertThat(value(after, "orderkeep_hops_unreturned", "age=\"5m_1h\",hop=\"payment\"")).isEqualTo(6);
+        assertThat(delta(before, after, "orderkeep_watch_outcomes", "outcome=\"resolved_by_query\"")).isEqualTo(1);
+        assertThat(delta(before, after, "orderkeep_watch_outcomes", "outcome=\"escalated\"")).isEqualTo(1);
+        assertThat(delta(before, after, "orderkeep_orders", "status=\"PENDING_PAYMENT\"")).isGreaterThanOrEqualTo(5);
         assertThat(value(after, "orderkeep_orders_unreturned", "") - value(before, "orderkeep_orders_unreturned", ""))
                 .isGreaterThanOrEqualTo(4);
         assertThat(delta(before, after, "orderkeep_rejected_inputs_total", "code=\"validation_failed\",status=\"400\""))
@@ -82,9 +104,9 @@ class BusinessMetricsHttpTest {
         assertThat(delta(before, after, "orderkeep_idempotent_replays_total", "")).isEqualTo(1);
         String ofEndpoint = "endpoint=\"" + endpoint + "\"";
         assertThat(value(after, "orderkeep_delivery_backlog", ofEndpoint)).isGreaterThanOrEqualTo(4);
-        assertThat(after).contains("orderkeep_delivery_dead_letters{" + ofEndpoint + "} 0.0",
-                "orderkeep_delivery_attempts{" + ofEndpoint + "} 0.0");
-        assertThat(after).contains("orderkeep_watch_outcomes{", "orderkeep_delivery_endpoints_disabled ",
+        assertThat(value(after, "orderkeep_delivery_dead_letters", ofEndpoint)).isEqualTo(1);
+        assertThat(value(after, "orderkeep_delivery_attempts", ofEndpoint)).isEqualTo(10);
+        assertThat(after).contains("orderkeep_delivery_endpoints_disabled ",
                 "orderkeep_watch_oldest_due_seconds ", "orderkeep_delivery_oldest_due_seconds ");
     }
 
@@ -172,14 +194,23 @@ class BusinessMetricsHttpTest {
         return response.body();
     }
 
+    /**
+     * How much a series grew between two scrapes. It must be in {@code after}; a series absent {@code before} counts
+     * from 0 there (a counter's series appears with its first increment).
+     */
     private static double delta(String before, String after, String name, String labels) {
-        return value(after, name, labels) - value(before, name, labels);
+        return value(after, name, labels) - find(before, name, labels).orElse(0.0);
     }
 
-    /** The sample's value; labels are the {@code k="v"} pairs in the scrape's order, empty for none; 0 when absent. */
+    /** The sample's value; labels are the {@code k="v"} pairs in the scrape's order, empty for none. Fails if absent. */
     static double value(String scrape, String name, String labels) {
+        return find(scrape, name, labels).orElseThrow(() -> new AssertionError("no series " + name + "{" + labels
+                + "} in the scrape"));
+    }
+
+    private static java.util.Optional<Double> find(String scrape, String name, String labels) {
         String series = labels.isEmpty() ? name : name + "{" + labels;
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + "(?:,[^}]*)?}?\\s+(\\S+)$").matcher(scrape);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        return m.find() ? java.util.Optional.of(Double.parseDouble(m.group(1))) : java.util.Optional.empty();
     }
 }

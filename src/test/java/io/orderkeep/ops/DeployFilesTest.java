@@ -29,12 +29,17 @@ class DeployFilesTest {
 
     /** Series Prometheus makes itself, not the application. */
     private static final Set<String> PROMETHEUS_OWN = Set.of("up");
+    /** A selector's exact-match label: {@code outcome="escalated"}, not {@code status=~"5.."}. */
+    private static final Pattern SELECTOR = Pattern.compile("\\b(orderkeep_[a-z0-9_]+)\\{([^}]*)}");
+    private static final Pattern EXACT_LABEL = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
     private static final Pattern METRIC = Pattern.compile("\\b(orderkeep_[a-z0-9_]+|http_[a-z0-9_]+|jvm_[a-z0-9_]+|up)\\b(?!\\s*\\()");
 
     @LocalServerPort
     int port;
     @Autowired
     BusinessMetrics metrics;
+    @Autowired
+    io.orderkeep.support.MutableClock clock;
 
     @Test
     void everyMetricTheRulesAndTheDashboardNameIsScraped() throws IOException {
@@ -55,6 +60,20 @@ class DeployFilesTest {
         Set<String> scraped = new TreeSet<>();
         Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]").matcher(scrape).results().forEach(r -> scraped.add(r.group(1)));
         assertThat(scraped).containsAll(named);
+
+        // A label value a rule names that no scrape carries would make the rule silently never fire.
+        for (String e : expressions) {
+            Matcher selector = SELECTOR.matcher(e);
+            while (selector.find()) {
+                String metric = selector.group(1);
+                Matcher label = EXACT_LABEL.matcher(selector.group(2));
+                while (label.find()) {
+                    String pair = label.group(1) + "=\"" + label.group(2) + "\"";
+                    assertThat(scrape.lines().filter(l -> l.startsWith(metric + "{")).anyMatch(l -> l.contains(pair)))
+                            .as(metric + "{" + pair + "} in a scrape, named by " + e).isTrue();
+                }
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -89,6 +108,11 @@ class DeployFilesTest {
         admin.post("/api/v1/webhook-endpoints", Map.of("merchantId", merchant, "url", "http://127.0.0.1:9/hook",
                 "events", List.of("*")));
         created(admin, order(merchant));
+        // An order whose payment hop is overdue, so that the per-hop series (every age bucket) exist.
+        var late = order(merchant);
+        late.put("payment", Map.of("provider", "hopper"));
+        created(admin, late);
+        clock.advance(java.time.Duration.ofMinutes(20));
         admin.header("Idempotency-Key", "same").post("/api/v1/orders", order(merchant));
         admin.header("Idempotency-Key", "same").post("/api/v1/orders", order(merchant));
         admin.get("/api/v1/orders/ord_missing");

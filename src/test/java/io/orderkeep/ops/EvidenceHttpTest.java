@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** An order's evidence holds every step, and a third party can recompute its audit chain. */
 @OpsTest
@@ -51,6 +52,21 @@ class EvidenceHttpTest {
                     next_attempt_at, created_at, updated_at)
                 VALUES (?, ?, ?, 'li.wei@example.com', 'zh-CN', 'order.created', 'SENT', 1, 0, 0, 0)""")
                 .params("eml_" + id, event, id).update();
+        // A settlement file's row naming the order that waits for review (what a run leaves); a person dismisses it.
+        String discrepancy = "rr_" + id;
+        jdbc.sql("""
+                INSERT INTO reconciliation_runs (id, provider, file_sha256, file_path, day, zone, status, rows_total,
+                    created_by, created_at)
+                VALUES (?, 'sandbox', ?, 'f.csv', '2026-11-24', 'UTC', 'COMPLETED', 1, 'system', 0)""")
+                .params("rec_" + id, id).update();
+        jdbc.sql("""
+                INSERT INTO reconciliation_rows (id, run_id, line, local_key, kind, order_id, amount, currency, detail,
+                    resolution)
+                VALUES (?, ?, 1, ?, 'AMOUNT_MISMATCH', ?, 100, 'CNY', 'the file says 1.00', 'NEEDS_REVIEW')""")
+                .params(discrepancy, "rec_" + id, id, id).update();
+        var dismissed = admin.post("/api/v1/discrepancies/" + discrepancy + "/resolve",
+                Map.of("action", "IGNORE", "reason", "the shop agreed the amount by phone"));
+        assertThat(dismissed.status()).as(dismissed.toString()).isEqualTo(200);
 
         JsonNode doc = admin.get("/api/v1/orders/" + id + "/evidence").json();
         assertThat(doc.path("order").path("id").asString()).isEqualTo(id);
@@ -62,16 +78,23 @@ class EvidenceHttpTest {
         assertThat(doc.path("deliveries").get(0).path("id").asString()).isEqualTo(delivery);
         assertThat(doc.path("customerEmails").get(0).path("status").asString()).isEqualTo("SENT");
         assertThat(doc.path("customerEmails").get(0).path("recipient").asString()).isEqualTo("li.wei@example.com");
+        assertThat(doc.path("hops").valueStream().map(h -> h.path("name").asString() + " " + h.path("state").asString()))
+                .contains("ACCEPTED RETURNED");
+        assertThat(doc.path("discrepancies").get(0).path("id").asString()).isEqualTo(discrepancy);
+        assertThat(doc.path("discrepancies").get(0).path("resolution").asString()).isEqualTo("DISMISSED");
         JsonNode audit = doc.path("audit");
         assertThat(audit.path("valid").asBoolean()).isTrue();
         List<String> actions = audit.path("entries").valueStream().map(e -> e.path("action").asString()).toList();
-        assertThat(actions).contains("order.created", "webhook_delivery.replayed");
-        for (JsonNode e : audit.path("entries")) {
-            assertThat(EvidenceChain.recompute(e)).isEqualTo(e.path("hash").asString());
-            assertThat(e.path("prevHash").asString()).isEqualTo(e.path("previousEntryHash").asString());
-        }
+        assertThat(actions).contains("order.created", "webhook_delivery.replayed", "discrepancy.resolved");
+        assertThat(EvidenceChain.holds(audit)).as("checked from the document alone").isTrue();
+        assertThat(audit.path("predecessors").size()).as("other orders' entries sit between this order's")
+                .isPositive();
 
-        // Another merchant does not learn the order exists; a merchant key sees its own, contact masked.
+        // The order's merchant sees its own order's evidence; merchants may read contact data (API.md), so unmasked.
+        var own = Api.at(port).as(key(Api.at(port), "merchant", merchant)).get("/api/v1/orders/" + id + "/evidence");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().path("order").path("customer").path("email").asString()).isEqualTo("li.wei@example.com");
+        // Another merchant does not learn the order exists.
         String other = newMerchant(Api.at(port));
         assertThat(Api.at(port).as(key(Api.at(port), "merchant", other)).get("/api/v1/orders/" + id + "/evidence")
                 .status()).isEqualTo(404);
@@ -84,6 +107,41 @@ class EvidenceHttpTest {
         assertThat(printed.path("audit").path("entries").size()).isEqualTo(audit.path("entries").size());
         assertThat(run.out()).doesNotContain("li.wei@example.com");
         assertThat(printed.path("customerEmails").get(0).path("recipient").asString()).isEqualTo("l***@example.com");
+    }
+
+    @Test
+    void aForgedExportFailsIndependentVerification() {
+        Api admin = Api.at(port).asAdmin();
+        String merchant = newMerchant(Api.at(port));
+        created(admin, order(merchant));
+        String id = created(admin, order(merchant));
+        admin.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "customer changed their mind"));
+        JsonNode audit = admin.get("/api/v1/orders/" + id + "/evidence").json().path("audit");
+        assertThat(EvidenceChain.holds(audit)).isTrue();
+
+        // Someone edits an entry's detail in the exported file, keeping every verdict the server wrote.
+        var forged = (ObjectNode) audit.deepCopy();
+        var entry = (ObjectNode) forged.path("entries").get(forged.path("entries").size() - 1);
+        entry.put("detail", entry.path("detail").asString().replace("customer changed their mind", "shop cancelled"));
+        assertThat(EvidenceChain.holds(forged)).isFalse();
+
+        // ... or recomputes that entry's hash after editing it: the next entry's link breaks.
+        var rehashed = (ObjectNode) audit.deepCopy();
+        var entries = rehashed.path("entries").valueStream().toList();
+        var linkedPair = java.util.stream.IntStream.range(0, entries.size() - 1)
+                .filter(i -> entries.get(i + 1).path("seq").asLong() == entries.get(i).path("seq").asLong() + 1)
+                .findFirst();
+        assertThat(linkedPair).as("creating the order writes consecutive entries").isPresent();
+        var first = (ObjectNode) entries.get(linkedPair.getAsInt());
+        first.put("detail", first.path("detail").asString().replace("}", ",\"x\":1}"));
+        first.put("hash", EvidenceChain.recompute(first));
+        assertThat(EvidenceChain.holds(rehashed)).isFalse();
+
+        // ... or edits the predecessor that proves the first entry's link.
+        var predecessor = (ObjectNode) audit.deepCopy();
+        var before = (ObjectNode) predecessor.path("predecessors").get(0);
+        before.put("actor", "someone-else");
+        assertThat(EvidenceChain.holds(predecessor)).isFalse();
     }
 
     @Test

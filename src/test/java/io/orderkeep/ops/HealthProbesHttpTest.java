@@ -45,4 +45,20 @@ class HealthProbesHttpTest {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().path("status").asString()).isEqualTo("UP");
     }
+
+    @Test
+    void readinessFailsWhileTheDatabaseIsUnreachableAndLivenessStaysUp() {
+        // Whatever other classes left waiting in this shared context, the backlog is not what is tested here.
+        jdbc.sql("UPDATE webhook_deliveries SET status = 'DELIVERED' WHERE status IN ('PENDING', 'RETRYING')").update();
+        metrics.refresh();
+        assertThat(Api.at(port).get("/actuator/health/readiness").status()).isEqualTo(200);
+        DatabaseSwitch.whileUnreachable(() -> {
+            var readiness = Api.at(port).get("/actuator/health/readiness");
+            assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
+            assertThat(readiness.json().path("status").asString()).isEqualTo("DOWN");
+            assertThat(Api.at(port).get("/actuator/health/liveness").status()).isEqualTo(200);
+        });
+        metrics.refresh();
+        assertThat(Api.at(port).get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
 }

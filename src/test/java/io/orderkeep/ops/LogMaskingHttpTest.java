@@ -39,9 +39,15 @@ class LogMaskingHttpTest {
         log.warn("customer li.wei@example.com phone +8613800138000 or 13800138000 used key {} and secret {}"
                 + " with Authorization: Bearer {}", KEY, "whsec_c2VjcmV0c2VjcmV0c2VjcmV0", KEY);
         MDC.remove("requestId");
+        // An exception whose message (and its cause's) quotes what it failed on.
+        log.error("could not send", new IllegalStateException("mailbox wang.fang@example.cn refused",
+                new RuntimeException("caller +8613912345678 used " + KEY)));
 
         String logged = output.getAll();
         assertThat(logged).contains("l***@example.com", "+86138****8000", "ok_***", "whsec_***", "[req_test ");
+        assertThat(logged).contains("java.lang.IllegalStateException: mailbox w***@example.cn refused",
+                "Caused by: java.lang.RuntimeException: caller +86139****5678 used ok_***", "at io.orderkeep.");
+        assertThat(logged).doesNotContain("wang.fang", "8613912345678");
         assertThat(logged).doesNotContain("li.wei@example.com", "8613800138000", "13800138000", KEY,
                 TestDatabase.ADMIN_KEY, "c2VjcmV0c2VjcmV0");
     }

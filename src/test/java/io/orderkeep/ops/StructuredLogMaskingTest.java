@@ -37,6 +37,27 @@ class StructuredLogMaskingTest {
     }
 
     @Test
+    void jsonLogLinesMaskExceptionMessagesAndStackTraces() {
+        var context = new LoggerContext();
+        context.putObject(org.springframework.core.env.Environment.class.getName(), new MockEnvironment()
+                .withProperty("logging.structured.json.customizer", "io.orderkeep.ops.logging.MaskingJsonCustomizer"));
+        var encoder = new StructuredLogEncoder();
+        encoder.setContext(context);
+        encoder.setFormat("ecs");
+        encoder.start();
+        var failure = new IllegalStateException("mailbox wang.fang@example.cn refused",
+                new RuntimeException("caller +8613912345678 used ok_abcdef0123456789"));
+        var event = new LoggingEvent("test", context.getLogger("test"), Level.ERROR, "could not send", failure,
+                null);
+        event.setMDCPropertyMap(Map.of());
+
+        String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
+
+        assertThat(line).contains("w***@example.cn", "+86139****5678", "ok_***", "stack_trace");
+        assertThat(line).doesNotContain("wang.fang", "8613912345678", "abcdef0123456789");
+    }
+
+    @Test
     void exactlyOneConsoleFormatWritesAndAMistypedOneFallsBackToText() {
         for (String chosen : new String[] {"text", "json", "JSON ", "ecs", ""}) {
             boolean json = chosen.trim().equalsIgnoreCase("json");

@@ -64,16 +64,38 @@ class PaymentEvidenceHttpTest extends PaymentTestSupport {
             // Someone forges the provider's notification for this payment: refused, and kept as evidence.
             assertThat(notifyAs("not-the-secret", notification(paymentId, "SUCCEEDED", 2300, "CNY")).status())
                     .isEqualTo(401);
+            // The provider's own notification turns up late: verified, and changes nothing.
+            String providerRef = jdbc.sql("SELECT provider_ref FROM payment_attempts WHERE id = ?").param(paymentId)
+                    .query(String.class).single();
+            String late = notification(paymentId, "SUCCEEDED", 2300, "CNY").replace("sp_test", providerRef);
+            assertThat(notifyAs(PaymentWorld.SECRET, late).status()).isEqualTo(204);
+            // The customer sends part of the tea back.
+            var refund = api.post("/api/v1/orders/" + id + "/refunds", Map.of("amount", 800, "reason", "one tin returned"));
+            assertThat(refund.status()).as(refund.toString()).isEqualTo(201);
             var sent = receiver.at("/hook");
             assertThat(sent).allMatch(Receiver.Received::verified);
             assertThat(sent.get(0).id()).as("the redelivery is the same event").isEqualTo(sent.get(1).id());
 
             JsonNode doc = api.get("/api/v1/orders/" + id + "/evidence").json();
-            assertThat(doc.path("order").path("status").asString()).isEqualTo("PAID");
+            assertThat(doc.path("order").path("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
             assertThat(doc.path("paymentAttempts").get(0).path("status").asString()).isEqualTo("SUCCEEDED");
-            assertThat(doc.path("notifications").valueStream().map(n -> n.path("action").asString()))
-                    .as("nothing arrived from the provider; the forgery was refused").containsExactly(
-                            "payment.notification_rejected");
+            assertThat(doc.path("notifications").valueStream().filter(n -> n.has("action"))
+                    .map(n -> n.path("action").asString()))
+                    .as("the forgery was refused; the provider's late notification was accepted").containsExactly(
+                            "payment.notification_rejected", "payment.notification_received");
+            JsonNode received = doc.path("notifications").valueStream()
+                    .filter(n -> n.path("action").asString().equals("payment.notification_received")).findFirst()
+                    .orElseThrow();
+            JsonNode receivedDetail = Api.JSON.readTree(received.path("detail").asString());
+            assertThat(receivedDetail.path("verdict").asString()).isEqualTo("VERIFIED");
+            assertThat(doc.path("notifications").valueStream().map(n -> n.path("eventId").asString()))
+                    .as("the provider event it carried").contains(Api.JSON.readTree(late).path("eventId").asString());
+            assertThat(receivedDetail.path("body").asString()).as("the raw body, byte for byte").isEqualTo(late);
+            assertThat(doc.path("hops").valueStream().map(h -> h.path("name").asString())).contains("PAYMENT");
+            JsonNode refunded = doc.path("refunds").get(0);
+            assertThat(refunded.path("amount").asLong()).isEqualTo(800);
+            assertThat(refunded.path("attemptId").asString()).isEqualTo(paymentId);
+            assertThat(refunded.path("status").asString()).isEqualTo("SUCCEEDED");
 
             List<JsonNode> queries = doc.path("queries").valueStream().toList();
             assertThat(queries).anySatisfy(h -> {
@@ -108,6 +130,10 @@ class PaymentEvidenceHttpTest extends PaymentTestSupport {
             assertThat(EvidenceChain.holds(audit)).isTrue();
             assertThat(audit.path("entries").valueStream().map(e -> e.path("action").asString()))
                     .contains("order.created", "payment.opened", "payment.query_answered", "payment.succeeded");
+            assertThat(audit.path("entries").valueStream()
+                    .filter(e -> e.path("targetId").asString().equals(refunded.path("refundId").asString()))
+                    .map(e -> e.path("action").asString()))
+                    .as("the refund's audit entries, filed under the refund").contains("payment.refund_requested");
             String firstDeliveryId = firstDelivery.path("id").asString();
             assertThat(audit.path("entries").valueStream()
                     .filter(e -> e.path("action").asString().equals("webhook_delivery.attempted")

@@ -34,8 +34,6 @@ class AlertNotifier {
     private final Clock clock;
     private static final java.time.Duration ESCALATION_OPEN_FOR = java.time.Duration.ofHours(1);
 
-    private Long escalatedBaseline;
-    private Instant lastEscalation;
     private Instant lastSent;
 
     AlertNotifier(Incidents incidents, AlertSender sender, AlertProperties alerts, OpsProperties ops, Clock clock) {
@@ -71,16 +69,11 @@ class AlertNotifier {
             active.put("unreturned", f.unreturnedOrders() + " unreturned orders (hops by age: " + f.unreturnedByHop() + ")");
         }
         f.disabledEndpoints().forEach(id -> active.put("endpoint-disabled:" + id, "webhook endpoint " + id + " was disabled"));
-        if (escalatedBaseline == null) {
-            // What was escalated before this instance started was alerted by whoever ran then.
-            escalatedBaseline = f.escalated();
-        }
-        if (f.escalated() > escalatedBaseline) {
-            lastEscalation = now;
-        }
-        escalatedBaseline = f.escalated();
-        // An escalation is an event, not a state: its incident stays open for an hour after the last one.
-        if (lastEscalation != null && now.isBefore(lastEscalation.plus(ESCALATION_OPEN_FOR))) {
+        // An escalation is an event, not a state: its incident stays open for an hour after the last one. When that
+        // was is read from the database, so every instance sees the incident open or closed alike; no instance's
+        // memory of what it saw can close the shared incident while another re-opens it (and notifies again).
+        Instant last = f.lastEscalationAt();
+        if (last != null && now.isBefore(last.plus(ESCALATION_OPEN_FOR))) {
             active.put("watch-escalating", "the watch is escalating payments whose result is still unknown after "
                     + "every query (" + f.escalated() + " escalations in all)");
         }

@@ -27,9 +27,11 @@ public record AlertProperties(@DefaultValue List<Channel> channels, @DefaultValu
      */
     public record Channel(String type, String url, String secret, @DefaultValue List<String> to) {
 
+        /** Neither the secret nor the URL: a webhook URL often carries the robot's access token. */
         @Override
         public String toString() {
-            return "Channel[type=" + type + ", url=" + url + ", secret=" + (secret == null ? null : "***") + ", to=" + to + "]";
+            return "Channel[type=" + type + ", url=" + (url == null ? null : "***") + ", secret="
+                    + (secret == null ? null : "***") + ", to=" + to + "]";
         }
     }
 }

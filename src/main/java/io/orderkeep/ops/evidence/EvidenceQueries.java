@@ -28,7 +28,7 @@ public class EvidenceQueries {
     }
 
     /** Rows whose {@code column} is one of {@code values}; empty without values. */
-    public List<Map<String, Object>> rowsIn(String sqlBeforeIn, List<String> values, String after) {
+    public List<Map<String, Object>> rowsIn(String sqlBeforeIn, List<?> values, String after) {
         if (values.isEmpty()) {
             return List.of();
         }

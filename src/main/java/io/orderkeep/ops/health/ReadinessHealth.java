@@ -8,6 +8,8 @@ import io.orderkeep.platform.WorkerPulse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -27,16 +29,23 @@ class ReadinessHealth extends AbstractHealthIndicator {
     private static final java.util.Set<String> WORKERS = java.util.Set.of("dispatcher", "watch");
 
     private final OpsChecks checks;
-    private final BusinessMetrics metrics;
+    private final Supplier<OpsFigures> lastFigures;
     private final WorkerPulse pulse;
     private final Duration maxIdle;
     private final Duration maxPass;
 
+    @Autowired
     ReadinessHealth(OpsChecks checks, BusinessMetrics metrics, WorkerPulse pulse,
             @Value("${orderkeep.health.worker-max-idle:PT5M}") Duration maxIdle,
             @Value("${orderkeep.health.worker-max-pass:PT30M}") Duration maxPass) {
+        this(checks, metrics::last, pulse, maxIdle, maxPass);
+    }
+
+    /** {@code lastFigures}: the last metrics refresh's figures, null before the first. */
+    ReadinessHealth(OpsChecks checks, Supplier<OpsFigures> lastFigures, WorkerPulse pulse, Duration maxIdle,
+            Duration maxPass) {
         this.checks = checks;
-        this.metrics = metrics;
+        this.lastFigures = lastFigures;
         this.pulse = pulse;
         this.maxIdle = maxIdle;
         this.maxPass = maxPass;
@@ -48,7 +57,7 @@ class ReadinessHealth extends AbstractHealthIndicator {
         results.add(checks.database());
         if (results.getFirst().ok()) {
             results.add(checks.migrations());
-            OpsFigures last = metrics.last();
+            OpsFigures last = lastFigures.get();
             if (last != null) {
                 checks.backlogs(last).stream().filter(c -> !c.name().equals("unreturned")).forEach(results::add);
             }

@@ -68,7 +68,14 @@ public class FiguresReader {
                         WHERE status IN ('PENDING', 'RETRYING') AND (lease_until IS NULL OR lease_until < :now)""", nowMs),
                 oldest("SELECT MIN(due_at) FROM payment_attempts WHERE due_at IS NOT NULL AND "
                         + "(lease_until IS NULL OR lease_until < :now)", nowMs),
-                count("SELECT COUNT(*) FROM orphan_notifications WHERE resolved_at IS NULL"));
+                count("SELECT COUNT(*) FROM orphan_notifications WHERE resolved_at IS NULL"),
+                lastEscalation());
+    }
+
+    private Instant lastEscalation() {
+        List<Long> at = jdbc.sql("SELECT MAX(at) FROM order_history WHERE source = 'watch'")
+                .query((rs, i) -> rs.getObject(1) == null ? null : rs.getLong(1)).list();
+        return at.isEmpty() || at.getFirst() == null ? null : Instant.ofEpochMilli(at.getFirst());
     }
 
     private long count(String sql, long nowMs) {

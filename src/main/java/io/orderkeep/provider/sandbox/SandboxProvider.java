@@ -52,6 +52,11 @@ class SandboxProvider implements PaymentProvider {
     }
 
     @Override
+    public boolean developmentSecret() {
+        return DEVELOPMENT_SECRET.equals(settings.secret());
+    }
+
+    @Override
     public ProviderPayment create(CreatePayment request) {
         var body = new LinkedHashMap<String, Object>();
         body.put("outTradeNo", request.outTradeNo());

@@ -6,6 +6,7 @@ import io.orderkeep.reconcile.Discrepancy;
 import io.orderkeep.reconcile.jdbc.RunRows;
 import io.orderkeep.reconcile.jdbc.StoredRow;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +27,11 @@ class DiscrepancyService implements Discrepancies {
     @Override
     public Optional<Discrepancy> find(String id) {
         return rows.find(id).filter(row -> !"MATCHED".equals(row.kind())).map(DiscrepancyService::of);
+    }
+
+    @Override
+    public List<Discrepancy> ofOrder(String orderId) {
+        return rows.discrepanciesOfOrder(orderId).stream().map(DiscrepancyService::of).toList();
     }
 
     @Override

@@ -100,6 +100,12 @@ public class RunRows {
                 });
     }
 
+    /** The discrepancies (never MATCHED rows) naming the order, over every run, in run and line order. */
+    public List<StoredRow> discrepanciesOfOrder(String orderId) {
+        return jdbc.sql("SELECT * FROM reconciliation_rows WHERE order_id = ? AND kind <> 'MATCHED'"
+                + " ORDER BY run_id, line, local_key").param(orderId).query(RunRows::row).list();
+    }
+
     public Optional<StoredRow> find(String id) {
         return jdbc.sql("SELECT * FROM reconciliation_rows WHERE id = ?").param(id).query(RunRows::row).optional();
     }

@@ -207,7 +207,7 @@ class CustomerMailTest {
         JsonNode order = order(orderId);
         assertThat(order.path("unreturned").asBoolean()).isTrue();
         assertThat(hop(orderId, "customer").path("state").asString()).as("overdue: pending past its due time")
-                .isEqualTo("PENDING");
+                .isEqualTo("OVERDUE");
         assertThat(merchant.key().get("/api/v1/orders?unreturned=true").json().path("data"))
                 .extracting(o -> o.path("id").asString()).contains(orderId);
     }

@@ -129,7 +129,7 @@ class OrderToMerchantTest {
         assertThat(receiver.at(path)).hasSizeGreaterThanOrEqualTo(2).allMatch(r -> r.answered() == 500);
         JsonNode after = merchant.key().get("/api/v1/orders/" + orderId).json();
         assertThat(after.path("unreturned").asBoolean()).isTrue();
-        assertThat(hop(orderId).path("state").asString()).as("overdue: pending past its due time").isEqualTo("PENDING");
+        assertThat(hop(orderId).path("state").asString()).as("overdue: pending past its due time").isEqualTo("OVERDUE");
         assertThat(hop(orderId).path("returnedAt").isNull()).isTrue();
         assertThat(merchant.key().get("/api/v1/orders?unreturned=true").json().path("data"))
                 .extracting(order -> order.path("id").asString()).contains(orderId);

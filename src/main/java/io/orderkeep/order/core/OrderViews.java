@@ -6,6 +6,7 @@ import io.orderkeep.order.domain.Hop;
 import io.orderkeep.order.domain.LineItem;
 import io.orderkeep.order.jdbc.StoredOrder;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,9 @@ public class OrderViews {
         view.put("metadata", order.metadata());
         var snapshot = order.snapshot();
         contributors.forEach(contributor -> contributor.contribute(snapshot, view));
-        view.put("hops", hops.stream().map(OrderViews::hop).toList());
-        view.put("unreturned", Hop.anyUnreturned(hops, clock.instant()));
+        Instant now = clock.instant();
+        view.put("hops", hops.stream().map(hop -> hop(hop, now)).toList());
+        view.put("unreturned", Hop.anyUnreturned(hops, now));
         view.put("needsAttention", order.needsAttention());
         view.put("trackingUrl", links.url(order.id()));
         view.put("createdAt", order.createdAt().toString());
@@ -64,10 +66,10 @@ public class OrderViews {
         return view;
     }
 
-    private static Map<String, Object> hop(Hop hop) {
+    private static Map<String, Object> hop(Hop hop, Instant now) {
         var view = new LinkedHashMap<String, Object>();
         view.put("hop", hop.name().wireName());
-        view.put("state", hop.state().name());
+        view.put("state", hop.stateAt(now).name());
         view.put("dueAt", hop.dueAt().toString());
         view.put("returnedAt", hop.returnedAt() == null ? null : hop.returnedAt().toString());
         return view;

@@ -17,6 +17,11 @@ public record Hop(HopName name, HopState state, Instant dueAt, Instant returnedA
         };
     }
 
+    /** The state as it reads at {@code now}: a hop still pending past its due time is overdue. */
+    public HopState stateAt(Instant now) {
+        return state == HopState.PENDING && unreturned(now) ? HopState.OVERDUE : state;
+    }
+
     /** An order is unreturned while any of its hops is. */
     public static boolean anyUnreturned(Collection<Hop> hops, Instant now) {
         return hops.stream().anyMatch(hop -> hop.unreturned(now));

@@ -88,14 +88,6 @@ public class Hops implements HopLedger {
         upsert(orderId, hop, HopState.SKIPPED, at, null, UNLESS_RETURNED);
     }
 
-    /** Marks hops found past due by the watch; a hop that came back meanwhile stays returned. */
-    @Transactional
-    public void overdue(String orderId, HopName hop) {
-        jdbc.sql("UPDATE order_hops SET state = 'OVERDUE', updated_at = ? WHERE order_id = ? AND hop = ? AND state = 'PENDING'")
-                .params(clock.millis(), orderId, hop.name())
-                .update();
-    }
-
     /** One JDBC batch, in order id order so that two batches lock the same hops in the same order. */
     @Override
     @Transactional

@@ -65,4 +65,14 @@ class MoneyAndLimitsTest {
         assertThat(new Hop(HopName.MERCHANT, HopState.SKIPPED, now.minusSeconds(1), null).unreturned(now)).isFalse();
         assertThat(Hop.anyUnreturned(List.of(Hop.accepted(now)), now.plusSeconds(3600))).isFalse();
     }
+
+    @Test
+    void pendingHopReadsOverduePastItsDueTime() {
+        Instant now = Instant.parse("2026-11-22T08:30:00Z");
+        var pending = new Hop(HopName.MERCHANT, HopState.PENDING, now, null);
+        assertThat(pending.stateAt(now)).isEqualTo(HopState.PENDING);
+        assertThat(pending.stateAt(now.plusMillis(1))).isEqualTo(HopState.OVERDUE);
+        assertThat(new Hop(HopName.MERCHANT, HopState.RETURNED, now, now).stateAt(now.plusSeconds(60)))
+                .isEqualTo(HopState.RETURNED);
+    }
 }

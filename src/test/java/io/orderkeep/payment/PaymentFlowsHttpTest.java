@@ -77,6 +77,19 @@ class PaymentFlowsHttpTest extends PaymentTestSupport {
     }
 
     @Test
+    void theProvidersFirstReferenceStaysWhenANotificationNamesAnother() {
+        JsonNode order = newOrder(1300);
+        String paymentId = order.path("payment").path("id").asString();
+        String reference = order.path("payment").path("providerRef").asString();
+        assertThat(reference).isNotBlank().isNotEqualTo("sp_test");
+        // Signed with the right secret, but naming a providerRef the provider never gave this payment.
+        assertThat(notifyAs(PaymentWorld.SECRET, notification(paymentId, "SUCCEEDED", 1300, "CNY")).status()).isEqualTo(204);
+        JsonNode after = order(order.path("id").asString());
+        assertThat(after.path("status").asString()).isEqualTo("PAID");
+        assertThat(after.path("payment").path("providerRef").asString()).isEqualTo(reference);
+    }
+
+    @Test
     void notificationForAnUnknownPaymentIsKeptForReconciliation() {
         var response = notifyAs(PaymentWorld.SECRET, notification("pay_NOBODYKNOWS", "SUCCEEDED", 500, "CNY"));
         assertThat(response.status()).isEqualTo(204);

@@ -72,7 +72,9 @@ public class Outcomes {
             return new Result(attempt, false);
         }
         AttemptStatus next = attempt.status().after(reported.status());
-        String ref = reported.providerRef() != null ? reported.providerRef() : attempt.providerRef();
+        // The reference the provider gave first stays: queries, refunds and reconciliation name the payment by it. A
+        // different one in a later answer is kept in that answer's audit entry (reportedProviderRef), not adopted.
+        String ref = attempt.providerRef() != null ? attempt.providerRef() : reported.providerRef();
         String payUrl = reported.payUrl() != null ? reported.payUrl() : attempt.payUrl();
         Instant due = switch (next) {
             case PENDING, UNKNOWN -> queried ? nextLook(attempt, now) : attempt.dueAt();

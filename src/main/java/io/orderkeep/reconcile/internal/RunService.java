@@ -54,7 +54,6 @@ public class RunService implements Reconciliations {
     private final Runs runs;
     private final RunRows rows;
     private final Repairs repairs;
-    private final RecordedPayments local;
     private final ReconcileProviders providers;
     private final RunFiles files;
     private final AuditTrail audit;
@@ -65,12 +64,11 @@ public class RunService implements Reconciliations {
     private final Map<String, DryRun> dryRuns = new ConcurrentHashMap<>();
     private final AtomicLong stopAfter = new AtomicLong(-1);
 
-    RunService(Runs runs, RunRows rows, Repairs repairs, RecordedPayments local, ReconcileProviders providers,
+    RunService(Runs runs, RunRows rows, Repairs repairs, ReconcileProviders providers,
             RunFiles files, AuditTrail audit, TransactionTemplate tx, Clock clock, Environment environment) {
         this.runs = runs;
         this.rows = rows;
         this.repairs = repairs;
-        this.local = local;
         this.providers = providers;
         this.files = files;
         this.audit = audit;
@@ -202,7 +200,7 @@ public class RunService implements Reconciliations {
         StoredRun run = runs.find(runId).orElseThrow();
         SettlementReader reader = SettlementReader.of(providers.mapping(run.provider()));
         try {
-            new RunExecutor(reader, local, batchSize).run(run.file(), SettlementWindow.day(run.day(), run.zone()),
+            new RunExecutor(reader, providers.payments(run.provider()), batchSize).run(run.file(), SettlementWindow.day(run.day(), run.zone()),
                     run.checkpointLine(), run.rowsTotal(),
                     memory -> rows.each(runId, r -> memory.recall(r.line() > 0 ? r.rowKey() : null, r.line(), r.named())),
                     new DatabaseSink(run.id(), owner, runs, rows, repairs, tx, clock), progress, stopAfter.getAndSet(-1));
@@ -224,7 +222,7 @@ public class RunService implements Reconciliations {
         }
         Runnable work = () -> {
             try {
-                new RunExecutor(reader, local, batchSize).run(kept.path(), window, 0, total, memory -> { },
+                new RunExecutor(reader, providers.payments(provider), batchSize).run(kept.path(), window, 0, total, memory -> { },
                         new DrySink(dry, repairs, clock), (read, all) -> {
                             dry.rowsRead = read;
                             progress.update(read, all);

@@ -22,10 +22,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @DatabaseTest
 @Import(OrderTestConfig.class)
+// Spring Mail configured, so that customer e-mails are queued; nothing listens on port 9 and nothing here sends.
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=9"})
 class ReconciliationHttpTest {
 
     @LocalServerPort
@@ -134,9 +137,15 @@ class ReconciliationHttpTest {
         }
         assertThat(paid).isNotNull();
         assertThat(paid.toString()).contains("reconciliation").contains("repaired by reconciliation");
+        assertThat(history.toString()).contains("order.repaired");
         var audit = admin.get("/api/v1/audit?targetId=" + orderId).json().path("data");
-        assertThat(audit.toString()).contains("order.paid").contains("reconciliation");
-        assertThat(events.of(orderId)).extracting(c -> c.event().type()).contains(EventType.PAID);
+        assertThat(audit.toString()).contains("order.paid").contains("order.repaired").contains("reconciliation");
+        assertThat(events.of(orderId)).extracting(c -> c.event().type()).contains(EventType.PAID, EventType.REPAIRED);
+        // The merchant hears both (outbox, so webhook and feed), and the customer is written to about both.
+        assertThat(jdbc.sql("SELECT type FROM delivery_events WHERE order_id = ? ORDER BY order_seq").param(orderId)
+                .query(String.class).list()).containsSubsequence("order.paid", "order.repaired");
+        assertThat(jdbc.sql("SELECT type FROM customer_emails WHERE order_id = ?").param(orderId)
+                .query(String.class).list()).contains("order.paid", "order.repaired");
         // The attempt itself, through the payments module as a notification would: SUCCEEDED, audited.
         String attempt = planted.world().id("pay_b");
         assertThat(jdbc.sql("SELECT status FROM payment_attempts WHERE id = ?").param(attempt).query(String.class)

@@ -9,8 +9,12 @@ import io.orderkeep.order.OrderTestConfig;
 import io.orderkeep.order.domain.EventType;
 import io.orderkeep.order.domain.OrderCommand;
 import io.orderkeep.platform.Dialect;
+import io.orderkeep.platform.OrderkeepProperties;
 import io.orderkeep.support.Api;
 import io.orderkeep.support.DatabaseTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,8 +31,10 @@ import tools.jackson.databind.JsonNode;
 
 @DatabaseTest
 @Import(OrderTestConfig.class)
-// Spring Mail configured, so that customer e-mails are queued; nothing listens on port 9 and nothing here sends.
-@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=9"})
+// Spring Mail configured, so that customer e-mails are queued; the dispatcher is off, so nothing is sent (nothing
+// listens on port 9) and no background pass changes the outbox while a dry run is compared before and after.
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=9",
+        "orderkeep.delivery.dispatcher-enabled=false"})
 class ReconciliationHttpTest {
 
     @LocalServerPort
@@ -41,6 +47,8 @@ class ReconciliationHttpTest {
     OrderTestConfig.CapturedEvents events;
     @Autowired
     Dialect dialect;
+    @Autowired
+    OrderkeepProperties properties;
 
     Api admin;
 
@@ -162,15 +170,17 @@ class ReconciliationHttpTest {
     }
 
     @Test
-    void aDryRunWritesNothingAndSaysWhatItWouldDo() {
+    void aDryRunWritesNothingAndSaysWhatItWouldDo() throws IOException {
         var planted = plantEveryKind(LocalDate.of(2021, 3, 3));
-        Map<String, Long> before = rowCounts();
+        Map<String, List<String>> before = tableContents();
+        List<String> filesBefore = dataDirFiles();
         var started = planted.world().upload(admin, true);
         assertThat(started.status()).isEqualTo(202);
         JsonNode run = completed(started.json().path("id").asString());
         assertThat(run.path("dryRun").asBoolean()).isTrue();
         assertPlantedCounts(run);
-        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(tableContents()).isEqualTo(before);
+        assertThat(dataDirFiles()).isEqualTo(filesBefore);
         assertThat(admin.get("/api/v1/orders/" + planted.repairable()).json().path("status").asString())
                 .isEqualTo("PENDING_PAYMENT");
         var report = admin.get("/api/v1/reconciliations/" + run.path("id").asString() + "/report.json").json();
@@ -243,19 +253,29 @@ class ReconciliationHttpTest {
                 .doesNotContain("href=\"http");
     }
 
-    Map<String, Long> rowCounts() {
-        List<String> tables = dialect == Dialect.SQLITE
+    /** Every row of every table, as text, sorted: a change to any value shows. */
+    Map<String, List<String>> tableContents() {
+        var contents = new java.util.TreeMap<String, List<String>>();
+        for (String table : tableNames()) {
+            contents.put(table, jdbc.sql("SELECT * FROM " + table).query().listOfRows().stream()
+                    .map(row -> new java.util.TreeMap<>(row).toString()).sorted().toList());
+        }
+        return contents;
+    }
+
+    /** The data directory's files but the database's own (SQLite's journal files come and go). */
+    List<String> dataDirFiles() throws IOException {
+        Path dir = properties.dataDir();
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString())
+                    .filter(name -> !name.startsWith("orderkeep.db")).sorted().toList();
+        }
+    }
+
+    private List<String> tableNames() {
+        return dialect == Dialect.SQLITE
                 ? jdbc.sql("SELECT name FROM sqlite_master WHERE type = 'table'").query(String.class).list()
                 : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
                         + "AND table_type = 'BASE TABLE'").query(String.class).list();
-        return tableCounts(tables);
-    }
-
-    private Map<String, Long> tableCounts(List<String> tables) {
-        var counts = new java.util.TreeMap<String, Long>();
-        for (String table : new ArrayList<>(tables)) {
-            counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
-        }
-        return counts;
     }
 }

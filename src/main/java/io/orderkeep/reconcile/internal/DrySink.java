@@ -19,6 +19,6 @@ record DrySink(DryRun run, Repairs repairs, Clock clock) implements RowSink {
 
     private void keep(Outcome outcome) {
         var decision = repairs.apply(run.id, outcome.verdict(), outcome.type(), true);
-        run.rows.add(outcome.stored(run.id, decision, clock));
+        run.add(outcome.stored(run.id, decision, clock));
     }
 }

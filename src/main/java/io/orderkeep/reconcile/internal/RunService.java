@@ -92,7 +92,7 @@ public class RunService implements Reconciliations {
             boolean wait, Progress progress) {
         SettlementReader reader = SettlementReader.of(providers.mapping(provider));
         ZoneId zone = providers.zone(provider);
-        RunFiles.Kept kept = files.keep(in);
+        RunFiles.Kept kept = dryRun ? files.scratch(in) : files.keep(in);
         long[] total = {0};
         Map<LocalDate, Long> days = new HashMap<>();
         try {
@@ -103,6 +103,9 @@ public class RunService implements Reconciliations {
                 }
             });
         } catch (SettlementFormatException e) {
+            if (dryRun) {
+                RunFiles.discard(kept);
+            }
             throw ApiException.validation("file", "is not a " + provider + " settlement file: " + e.getMessage());
         }
         LocalDate settlementDay = day != null ? day : days.entrySet().stream()
@@ -231,6 +234,8 @@ public class RunService implements Reconciliations {
                 log.warn("dry reconciliation {} failed", dry.id, e);
                 dry.error = String.valueOf(e.getMessage());
                 dry.status = "FAILED";
+            } finally {
+                RunFiles.discard(kept);
             }
         };
         if (wait) {

@@ -12,6 +12,16 @@ record DrySink(DryRun run, Repairs repairs, Clock clock) implements RowSink {
     }
 
     @Override
+    public void finalBatch(List<Outcome> outcomes) {
+        outcomes.forEach(this::keep);
+    }
+
+    @Override
+    public void renew() {
+        // a dry run holds no lease
+    }
+
+    @Override
     public void finish(List<Outcome> finalPass) {
         finalPass.forEach(this::keep);
         run.status = "COMPLETED";

@@ -31,6 +31,13 @@ public interface OrderLifecycle {
      */
     OrderSnapshot flagNeedsAttention(String orderId, Change change);
 
+    /**
+     * Records that something went wrong with the order and was put right (e.g. reconciliation found its money and
+     * marked it paid): history, audit and {@code order.repaired}, so the merchant and the customer hear of it. The
+     * status and the needs-attention flag are left as they are.
+     */
+    OrderSnapshot recordRepaired(String orderId, Change change);
+
     /** Clears the flag after a person resolved it; the reason is required. */
     OrderSnapshot clearNeedsAttention(String orderId, Change change);
 }

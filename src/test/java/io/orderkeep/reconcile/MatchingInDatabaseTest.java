@@ -2,6 +2,7 @@ package io.orderkeep.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderkeep.payment.PaymentRecords;
 import io.orderkeep.reconcile.Planting.Plant;
 import io.orderkeep.reconcile.domain.CsvMapping;
 import io.orderkeep.reconcile.domain.LocalMatch;
@@ -15,6 +16,7 @@ import io.orderkeep.reconcile.domain.SettlementReader;
 import io.orderkeep.reconcile.domain.SettlementRow;
 import io.orderkeep.reconcile.domain.SettlementWindow;
 import io.orderkeep.reconcile.domain.Verdict;
+import io.orderkeep.reconcile.internal.RecordedPayments;
 import io.orderkeep.support.DatabaseTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The random plantings of {@link MatchingProperties}, stored as real payment attempts and refunds and read back
  * through the payments module's API ({@code PaymentRecords}): the same verdicts as in memory, one row at a time and
- * in batches of random sizes, refunds and the final pass's window query included.
+ * in batches of random sizes, refunds and the final pass's window query included. Each seed's payments belong to a
+ * provider of their own, beside another provider's payments settled in the same window, some under the very
+ * provider references the file lists: a run sees its own provider's payments only.
  */
 @DatabaseTest
 class MatchingInDatabaseTest {
@@ -46,7 +50,7 @@ class MatchingInDatabaseTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    LocalPayments stored;
+    PaymentRecords records;
 
     @Test
     void storedPlantingsGiveExactlyThePlantedDiscrepancies() {
@@ -59,22 +63,19 @@ class MatchingInDatabaseTest {
                 plants.add(Plant.values()[random.nextInt(Plant.values().length)]);
             }
             plants.forEach(planting::plant);
-            store(planting.local);
+            String provider = "p" + UUID.randomUUID().toString().substring(0, 8);
+            store(provider, planting.local);
+            storeAnotherProvidersPayments(random, planting);
+            LocalPayments stored = new RecordedPayments(records, provider);
 
             List<String> lines = new ArrayList<>(planting.rows);
             Collections.shuffle(lines, random);
             byte[] file = (SandboxCsv.HEADER + "\n" + String.join("\n", lines)).getBytes(StandardCharsets.UTF_8);
             List<Verdict> verdicts = new ArrayList<>();
-            Consumer<Verdict> ours = v -> {
-                // Other test classes sharing this database may hold payments settled in the same window.
-                if (Planting.key(v).contains(prefix) || v.kind().name().equals("INVALID_ROW")) {
-                    verdicts.add(v);
-                }
-            };
             if (seed % 2 == 0) {
-                Reconciliation.run(read(file), stored, WINDOW, RunMemory.inMemory(), ours);
+                Reconciliation.run(read(file), stored, WINDOW, RunMemory.inMemory(), verdicts::add);
             } else {
-                inBatches(read(file).toList(), random, ours);
+                inBatches(stored, read(file).toList(), random, verdicts::add);
             }
 
             assertThat(verdicts.stream().map(Planting::key).toList()).as("seed " + seed)
@@ -83,7 +84,7 @@ class MatchingInDatabaseTest {
     }
 
     /** As a run does it: a batch's payments looked up with one call, then its rows classified in file order. */
-    private void inBatches(List<ReadOutcome> rows, Random random, Consumer<Verdict> sink) {
+    private void inBatches(LocalPayments stored, List<ReadOutcome> rows, Random random, Consumer<Verdict> sink) {
         Reconciliation run = new Reconciliation(stored, WINDOW, RunMemory.compact(1));
         for (int from = 0; from < rows.size(); ) {
             List<ReadOutcome> batch = rows.subList(from, Math.min(rows.size(), from + 1 + random.nextInt(30)));
@@ -101,15 +102,40 @@ class MatchingInDatabaseTest {
         return SettlementReader.of(CsvMapping.sandbox()).read(new ByteArrayInputStream(file));
     }
 
-    private void store(List<LocalPayment> payments) {
+    /**
+     * Another provider's settled payments and refunds in the window (a planting of its own), and a settled payment
+     * of it under every provider reference the file lists that the planted provider does not hold.
+     */
+    private void storeAnotherProvidersPayments(Random random, Planting ours) {
+        Planting theirs = new Planting(random, "o" + UUID.randomUUID().toString().substring(0, 6) + "_");
+        for (int i = 0; i < 20; i++) {
+            theirs.plant(i % 2 == 0 ? Plant.MISSING_AT_PROVIDER : Plant.REFUND_MISSING_AT_PROVIDER);
+        }
+        store("other", theirs.local);
+        var held = ours.local.stream().map(LocalPayment::providerRef).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        List<LocalPayment> sharing = new ArrayList<>();
+        for (String row : ours.rows) {
+            String[] fields = row.split(",", -1);
+            if (fields.length > 6 && !fields[1].isEmpty() && !held.contains(fields[1])) {
+                sharing.add(new LocalPayment("x" + UUID.randomUUID().toString().substring(0, 12), fields[1],
+                        "ord_x" + UUID.randomUUID().toString().substring(0, 8), 100, "CNY",
+                        io.orderkeep.reconcile.domain.LocalStatus.SUCCEEDED, WINDOW.from().plusSeconds(60), List.of()));
+                held.add(fields[1]);
+            }
+        }
+        store("other", sharing);
+    }
+
+    private void store(String provider, List<LocalPayment> payments) {
         Map<String, Integer> numbers = new HashMap<>();
         for (LocalPayment p : payments) {
             long at = p.succeededAt() == null ? WINDOW.from().toEpochMilli() : p.succeededAt().toEpochMilli();
             jdbc.sql("""
                     INSERT INTO payment_attempts (id, order_id, provider, number, status, amount, currency, provider_ref,
                         opened_at, expires_at, updated_at, succeeded_at)
-                    VALUES (?, ?, 'sandbox', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(p.attemptId(), p.orderId(), numbers.merge(p.orderId(), 1, Integer::sum), p.status().name(),
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(p.attemptId(), p.orderId(), provider, numbers.merge(p.orderId(), 1, Integer::sum), p.status().name(),
                             p.amount(), p.currency(), p.providerRef(), at, at + 1_800_000, at,
                             p.succeededAt() == null ? null : at)
                     .update();

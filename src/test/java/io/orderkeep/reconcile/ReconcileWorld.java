@@ -39,13 +39,18 @@ final class ReconcileWorld {
 
     /** A new order (2500 CNY) whose only attempt is {@code attemptId} in {@code status}, settled at {@code at}. */
     String order(String attemptId, String status, String providerRef, Instant at) {
+        return order("sandbox", attemptId, status, providerRef, at);
+    }
+
+    /** As {@link #order(String, String, String, Instant)}, the attempt opened with {@code provider}. */
+    String order(String provider, String attemptId, String status, String providerRef, Instant at) {
         String orderId = OrderFixtures.created(api, OrderFixtures.order(merchant));
         jdbc.sql("DELETE FROM payment_attempts WHERE order_id = ?").param(orderId).update();
         jdbc.sql("""
                 INSERT INTO payment_attempts (id, order_id, provider, number, status, amount, currency, provider_ref,
                     opened_at, due_at, expires_at, updated_at, succeeded_at)
-                VALUES (?, ?, 'sandbox', 1, ?, 2500, 'CNY', ?, ?, NULL, ?, ?, ?)""")
-                .params(attemptId, orderId, status, providerRef, at.toEpochMilli(), at.toEpochMilli() + 1_800_000,
+                VALUES (?, ?, ?, 1, ?, 2500, 'CNY', ?, ?, NULL, ?, ?, ?)""")
+                .params(attemptId, orderId, provider, status, providerRef, at.toEpochMilli(), at.toEpochMilli() + 1_800_000,
                         at.toEpochMilli(), "SUCCEEDED".equals(status) ? at.toEpochMilli() : null).update();
         return orderId;
     }
@@ -68,12 +73,22 @@ final class ReconcileWorld {
 
     /** POST /api/v1/reconciliations as multipart with the world's file. */
     Api.Response upload(Api as, boolean dryRun) {
+        return upload(as, "sandbox", file().getBytes(java.nio.charset.StandardCharsets.UTF_8), dryRun);
+    }
+
+    /** POST /api/v1/reconciliations as multipart with {@code file}'s bytes for {@code provider}, the world's day. */
+    Api.Response upload(Api as, String provider, byte[] file, boolean dryRun) {
         String boundary = "----ok" + UUID.randomUUID().toString().replace("-", "");
-        String body = part(boundary, "provider", "sandbox") + part(boundary, "date", day.toString())
+        String head = part(boundary, "provider", provider) + part(boundary, "date", day.toString())
                 + (dryRun ? part(boundary, "dryRun", "true") : "")
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + file() + "\r\n--" + boundary + "--\r\n";
-        return as.send("POST", "/api/v1/reconciliations", body, "multipart/form-data; boundary=" + boundary);
+                + "Content-Type: text/csv\r\n\r\n";
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return as.sendBytes("POST", "/api/v1/reconciliations", body.toByteArray(),
+                "multipart/form-data; boundary=" + boundary);
     }
 
     private static String part(String boundary, String name, String value) {

@@ -9,8 +9,12 @@ import io.orderkeep.order.OrderTestConfig;
 import io.orderkeep.order.domain.EventType;
 import io.orderkeep.order.domain.OrderCommand;
 import io.orderkeep.platform.Dialect;
+import io.orderkeep.platform.OrderkeepProperties;
 import io.orderkeep.support.Api;
 import io.orderkeep.support.DatabaseTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,10 +26,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @DatabaseTest
 @Import(OrderTestConfig.class)
+// Spring Mail configured, so that customer e-mails are queued; the dispatcher is off, so nothing is sent (nothing
+// listens on port 9) and no background pass changes the outbox while a dry run is compared before and after.
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=9",
+        "orderkeep.delivery.dispatcher-enabled=false"})
 class ReconciliationHttpTest {
 
     @LocalServerPort
@@ -38,6 +47,8 @@ class ReconciliationHttpTest {
     OrderTestConfig.CapturedEvents events;
     @Autowired
     Dialect dialect;
+    @Autowired
+    OrderkeepProperties properties;
 
     Api admin;
 
@@ -134,9 +145,15 @@ class ReconciliationHttpTest {
         }
         assertThat(paid).isNotNull();
         assertThat(paid.toString()).contains("reconciliation").contains("repaired by reconciliation");
+        assertThat(history.toString()).contains("order.repaired");
         var audit = admin.get("/api/v1/audit?targetId=" + orderId).json().path("data");
-        assertThat(audit.toString()).contains("order.paid").contains("reconciliation");
-        assertThat(events.of(orderId)).extracting(c -> c.event().type()).contains(EventType.PAID);
+        assertThat(audit.toString()).contains("order.paid").contains("order.repaired").contains("reconciliation");
+        assertThat(events.of(orderId)).extracting(c -> c.event().type()).contains(EventType.PAID, EventType.REPAIRED);
+        // The merchant hears both (outbox, so webhook and feed), and the customer is written to about both.
+        assertThat(jdbc.sql("SELECT type FROM delivery_events WHERE order_id = ? ORDER BY order_seq").param(orderId)
+                .query(String.class).list()).containsSubsequence("order.paid", "order.repaired");
+        assertThat(jdbc.sql("SELECT type FROM customer_emails WHERE order_id = ?").param(orderId)
+                .query(String.class).list()).contains("order.paid", "order.repaired");
         // The attempt itself, through the payments module as a notification would: SUCCEEDED, audited.
         String attempt = planted.world().id("pay_b");
         assertThat(jdbc.sql("SELECT status FROM payment_attempts WHERE id = ?").param(attempt).query(String.class)
@@ -153,15 +170,17 @@ class ReconciliationHttpTest {
     }
 
     @Test
-    void aDryRunWritesNothingAndSaysWhatItWouldDo() {
+    void aDryRunWritesNothingAndSaysWhatItWouldDo() throws IOException {
         var planted = plantEveryKind(LocalDate.of(2021, 3, 3));
-        Map<String, Long> before = rowCounts();
+        Map<String, List<String>> before = tableContents();
+        List<String> filesBefore = dataDirFiles();
         var started = planted.world().upload(admin, true);
         assertThat(started.status()).isEqualTo(202);
         JsonNode run = completed(started.json().path("id").asString());
         assertThat(run.path("dryRun").asBoolean()).isTrue();
         assertPlantedCounts(run);
-        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(tableContents()).isEqualTo(before);
+        assertThat(dataDirFiles()).isEqualTo(filesBefore);
         assertThat(admin.get("/api/v1/orders/" + planted.repairable()).json().path("status").asString())
                 .isEqualTo("PENDING_PAYMENT");
         var report = admin.get("/api/v1/reconciliations/" + run.path("id").asString() + "/report.json").json();
@@ -234,19 +253,29 @@ class ReconciliationHttpTest {
                 .doesNotContain("href=\"http");
     }
 
-    Map<String, Long> rowCounts() {
-        List<String> tables = dialect == Dialect.SQLITE
+    /** Every row of every table, as text, sorted: a change to any value shows. */
+    Map<String, List<String>> tableContents() {
+        var contents = new java.util.TreeMap<String, List<String>>();
+        for (String table : tableNames()) {
+            contents.put(table, jdbc.sql("SELECT * FROM " + table).query().listOfRows().stream()
+                    .map(row -> new java.util.TreeMap<>(row).toString()).sorted().toList());
+        }
+        return contents;
+    }
+
+    /** The data directory's files but the database's own (SQLite's journal files come and go). */
+    List<String> dataDirFiles() throws IOException {
+        Path dir = properties.dataDir();
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString())
+                    .filter(name -> !name.startsWith("orderkeep.db")).sorted().toList();
+        }
+    }
+
+    private List<String> tableNames() {
+        return dialect == Dialect.SQLITE
                 ? jdbc.sql("SELECT name FROM sqlite_master WHERE type = 'table'").query(String.class).list()
                 : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
                         + "AND table_type = 'BASE TABLE'").query(String.class).list();
-        return tableCounts(tables);
-    }
-
-    private Map<String, Long> tableCounts(List<String> tables) {
-        var counts = new java.util.TreeMap<String, Long>();
-        for (String table : new ArrayList<>(tables)) {
-            counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
-        }
-        return counts;
     }
 }

@@ -90,6 +90,14 @@ class OrderChanges implements OrderLifecycle {
 
     @Override
     @Transactional
+    public OrderSnapshot recordRepaired(String orderId, Change change) {
+        StoredOrder order = locked(orderId);
+        record(order, EventType.REPAIRED, order.status(), change, clock.instant(), Map.of());
+        return order.snapshot();
+    }
+
+    @Override
+    @Transactional
     public OrderSnapshot clearNeedsAttention(String orderId, Change change) {
         if (change.reason() == null || change.reason().isBlank()) {
             throw ApiException.validation("reason", "is required to clear needs-attention");

@@ -40,31 +40,31 @@ class StoredPayments implements PaymentRecords {
     }
 
     @Override
-    public Map<String, PaymentRecord> byProviderRefs(Collection<String> providerRefs) {
-        return lookups.where("provider_ref", providerRefs).stream()
+    public Map<String, PaymentRecord> byProviderRefs(String provider, Collection<String> providerRefs) {
+        return lookups.where("provider_ref", provider, providerRefs).stream()
                 .collect(Collectors.toMap(PaymentRecord::providerRef, Function.identity(), (first, later) -> first));
     }
 
     @Override
-    public Map<String, PaymentRecord> byAttemptIds(Collection<String> attemptIds) {
-        return lookups.where("id", attemptIds).stream()
+    public Map<String, PaymentRecord> byAttemptIds(String provider, Collection<String> attemptIds) {
+        return lookups.where("id", provider, attemptIds).stream()
                 .collect(Collectors.toMap(PaymentRecord::attemptId, Function.identity()));
     }
 
     @Override
     public Map<String, List<PaymentRecord>> byOrders(Collection<String> orderIds) {
-        return lookups.where("order_id", orderIds).stream()
+        return lookups.where("order_id", null, orderIds).stream()
                 .collect(Collectors.groupingBy(PaymentRecord::orderId, LinkedHashMap::new, Collectors.toList()));
     }
 
     @Override
-    public Stream<PaymentRecord> settledWithin(Instant from, Instant until) {
+    public Stream<PaymentRecord> settledWithin(String provider, Instant from, Instant until) {
         long a = from.toEpochMilli(), b = until.toEpochMilli();
-        Stream<PaymentRecord> succeeded = pages((at, id) -> lookups.succeeded(a, b, at, id, PAGE));
+        Stream<PaymentRecord> succeeded = pages((at, id) -> lookups.succeeded(provider, a, b, at, id, PAGE));
         Set<String> seen = new HashSet<>();
         // Only attempts whose own success is outside the window, so none repeats the first part; an attempt with
         // several refunds in the window comes once per refund, hence the set (of those few attempts only).
-        Stream<PaymentRecord> refunded = pages((at, id) -> lookups.refunded(a, b, at, id, PAGE))
+        Stream<PaymentRecord> refunded = pages((at, id) -> lookups.refunded(provider, a, b, at, id, PAGE))
                 .filter(p -> seen.add(p.attemptId()));
         return Stream.concat(succeeded, refunded);
     }
@@ -75,7 +75,7 @@ class StoredPayments implements PaymentRecords {
             Change change) {
         outcomes.apply(attemptId, new ProviderPayment(providerRef, attemptId, ProviderPayment.Status.SUCCEEDED, null,
                 amount, currency, false), change, false, false);
-        return lookups.where("id", List.of(attemptId)).getFirst();
+        return lookups.where("id", null, List.of(attemptId)).getFirst();
     }
 
     private interface PageQuery {

@@ -34,14 +34,23 @@ public class PaymentLookups {
         this.jdbc = jdbc;
     }
 
-    /** Attempts whose {@code column} is one of {@code keys}, ordered by that column then id, with refunds. */
-    public List<PaymentRecord> where(String column, Collection<String> keys) {
+    /**
+     * Attempts whose {@code column} is one of {@code keys}, ordered by that column then id, with refunds.
+     *
+     * @param provider only that provider's attempts; null: every provider's
+     */
+    public List<PaymentRecord> where(String column, String provider, Collection<String> keys) {
         List<String> distinct = keys.stream().filter(k -> k != null).distinct().toList();
         List<Attempt> found = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i += CHUNK) {
-            List<String> chunk = distinct.subList(i, Math.min(distinct.size(), i + CHUNK));
-            found.addAll(jdbc.sql(ATTEMPTS + "WHERE " + column + " IN (" + placeholders(chunk.size()) + ") ORDER BY "
-                    + column + ", number, id").params(chunk).query(PaymentLookups::attempt).list());
+            List<Object> params = new ArrayList<>(distinct.subList(i, Math.min(distinct.size(), i + CHUNK)));
+            String sql = ATTEMPTS + "WHERE " + column + " IN (" + placeholders(params.size()) + ")";
+            if (provider != null) {
+                sql += " AND provider = ?";
+                params.add(provider);
+            }
+            found.addAll(jdbc.sql(sql + " ORDER BY " + column + ", number, id").params(params)
+                    .query(PaymentLookups::attempt).list());
         }
         return withRefunds(found);
     }
@@ -49,10 +58,14 @@ public class PaymentLookups {
     /** A page of a window's records and the keyset position after it; empty records: the end. */
     public record Page(List<PaymentRecord> records, long lastAt, String lastId) {}
 
-    /** Attempts succeeded in [from, until), after the keyset position ({@code afterId} null: from the start). */
-    public Page succeeded(long from, long until, long afterAt, String afterId, int limit) {
-        List<Object> params = new ArrayList<>(List.of(from, until));
-        List<Attempt> page = jdbc.sql(ATTEMPTS + "WHERE succeeded_at >= ? AND succeeded_at < ?" + after("", afterAt,
+    /**
+     * The provider's attempts succeeded in [from, until), after the keyset position ({@code afterId} null: from the
+     * start).
+     */
+    public Page succeeded(String provider, long from, long until, long afterAt, String afterId, int limit) {
+        List<Object> params = new ArrayList<>(List.of(provider, from, until));
+        List<Attempt> page = jdbc.sql(ATTEMPTS + "WHERE provider = ? AND succeeded_at >= ? AND succeeded_at < ?"
+                        + after("", afterAt,
                         afterId, params) + " ORDER BY succeeded_at, id LIMIT " + limit)
                 .params(params).query(PaymentLookups::attempt).list();
         Attempt last = page.isEmpty() ? null : page.getLast();
@@ -61,19 +74,19 @@ public class PaymentLookups {
     }
 
     /**
-     * Attempts NOT succeeded in [from, until) with a refund that succeeded in it, keyed by the refund's time and id
-     * (an attempt with two such refunds comes twice; the caller drops repeats).
+     * The provider's attempts NOT succeeded in [from, until) with a refund that succeeded in it, keyed by the
+     * refund's time and id (an attempt with two such refunds comes twice; the caller drops repeats).
      */
-    public Page refunded(long from, long until, long afterAt, String afterId, int limit) {
+    public Page refunded(String provider, long from, long until, long afterAt, String afterId, int limit) {
         List<Object> params = new ArrayList<>(List.of(from, until));
         String after = after("r.", afterAt, afterId, params);
-        params.addAll(List.of(from, until));
+        params.addAll(List.of(provider, from, until));
         List<String> refundIds = new ArrayList<>();
         List<Long> times = new ArrayList<>();
         List<String> attemptIds = new ArrayList<>();
         jdbc.sql("SELECT r.id, r.updated_at, r.attempt_id FROM refunds r JOIN payment_attempts a ON a.id = r.attempt_id"
                         + " WHERE r.status = 'SUCCEEDED' AND r.updated_at >= ? AND r.updated_at < ?" + after
-                        + " AND (a.succeeded_at IS NULL OR a.succeeded_at < ? OR a.succeeded_at >= ?)"
+                        + " AND a.provider = ? AND (a.succeeded_at IS NULL OR a.succeeded_at < ? OR a.succeeded_at >= ?)"
                         + " ORDER BY r.updated_at, r.id LIMIT " + limit)
                 .params(params).query(rs -> {
                     refundIds.add(rs.getString(1));
@@ -84,7 +97,7 @@ public class PaymentLookups {
             return new Page(List.of(), 0, null);
         }
         Map<String, PaymentRecord> byId = new HashMap<>();
-        where("id", attemptIds).forEach(p -> byId.put(p.attemptId(), p));
+        where("id", provider, attemptIds).forEach(p -> byId.put(p.attemptId(), p));
         return new Page(attemptIds.stream().distinct().map(byId::get).toList(), times.getLast(), refundIds.getLast());
     }
 

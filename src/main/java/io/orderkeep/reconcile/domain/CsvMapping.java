@@ -1,7 +1,6 @@
 package io.orderkeep.reconcile.domain;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
@@ -9,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * How to read one provider's settlement CSV without new code. Plain fields, so that a mapping can come from
- * configuration.
+ * configuration ({@link CsvMappings}: the built-in layouts are written as the same keys).
  *
  * @param columns which header column holds which field
  * @param amountUnit whether amounts are minor units or major units with decimals
@@ -51,15 +50,7 @@ public record CsvMapping(String name, CsvColumns columns, AmountUnit amountUnit,
 
     /** The sandbox provider's file (API.md): minor units, ISO-8601 instants, UTF-8, comma. */
     public static CsvMapping sandbox() {
-        return new CsvMapping("sandbox",
-                new CsvColumns("transaction_id", "provider_ref", "out_trade_no", "type", "status", "amount",
-                        "currency", "fee", "occurred_at", null, null, null),
-                AmountUnit.MINOR, null, ZoneId.of("UTC"), null,
-                Map.of("SUCCESS", SettlementStatus.SUCCEEDED, "SUCCEEDED", SettlementStatus.SUCCEEDED,
-                        "REFUNDED", SettlementStatus.REFUNDED, "FAILED", SettlementStatus.FAILED,
-                        "CLOSED", SettlementStatus.CLOSED),
-                Map.of("PAYMENT", RowType.PAYMENT, "REFUND", RowType.REFUND),
-                ',', StandardCharsets.UTF_8, 0, null, null, null);
+        return CsvMappings.builtIn(CsvMappings.SANDBOX);
     }
 
     /**
@@ -68,15 +59,7 @@ public record CsvMapping(String name, CsvColumns columns, AmountUnit amountUnit,
      * and a summary from the 总交易单数 line on.
      */
     public static CsvMapping wechatPayTradeBill() {
-        return new CsvMapping("wechatpay-trade-bill",
-                new CsvColumns("微信订单号", "微信订单号", "商户订单号", "交易状态", "交易状态", "订单金额", "货币种类",
-                        "手续费", "交易时间", "微信退款单号", "商户退款单号", "退款金额"),
-                AmountUnit.MAJOR, "CNY", ZoneId.of("Asia/Shanghai"), "uuuu-MM-dd HH:mm:ss",
-                Map.of("SUCCESS", SettlementStatus.SUCCEEDED, "REFUND", SettlementStatus.SUCCEEDED,
-                        "REVOKED", SettlementStatus.CLOSED, "PAYERROR", SettlementStatus.FAILED),
-                Map.of("SUCCESS", RowType.PAYMENT, "REFUND", RowType.REFUND, "REVOKED", RowType.PAYMENT,
-                        "PAYERROR", RowType.PAYMENT),
-                ',', StandardCharsets.UTF_8, 0, null, "总交易单数", "`");
+        return CsvMappings.builtIn(CsvMappings.WECHAT);
     }
 
     /**
@@ -85,11 +68,6 @@ public record CsvMapping(String name, CsvColumns columns, AmountUnit amountUnit,
      * column), a refund identified by its 退款批次号/请求号 beside the payment's 支付宝交易号.
      */
     public static CsvMapping alipayTradeBill() {
-        return new CsvMapping("alipay-trade-bill",
-                new CsvColumns(null, "支付宝交易号", "商户订单号", "业务类型", null, "订单金额（元）", null, "服务费（元）",
-                        "完成时间", null, "退款批次号/请求号", null),
-                AmountUnit.MAJOR, "CNY", ZoneId.of("Asia/Shanghai"), "uuuu-MM-dd HH:mm:ss",
-                Map.of(), Map.of("交易", RowType.PAYMENT, "退款", RowType.REFUND),
-                ',', Charset.forName("GBK"), 0, "#", null, null);
+        return CsvMappings.builtIn(CsvMappings.ALIPAY);
     }
 }

@@ -12,6 +12,16 @@ record DrySink(DryRun run, Repairs repairs, Clock clock) implements RowSink {
     }
 
     @Override
+    public void finalBatch(List<Outcome> outcomes) {
+        outcomes.forEach(this::keep);
+    }
+
+    @Override
+    public void renew() {
+        // a dry run holds no lease
+    }
+
+    @Override
     public void finish(List<Outcome> finalPass) {
         finalPass.forEach(this::keep);
         run.status = "COMPLETED";
@@ -19,6 +29,6 @@ record DrySink(DryRun run, Repairs repairs, Clock clock) implements RowSink {
 
     private void keep(Outcome outcome) {
         var decision = repairs.apply(run.id, outcome.verdict(), outcome.type(), true);
-        run.rows.add(outcome.stored(run.id, decision, clock));
+        run.add(outcome.stored(run.id, decision, clock));
     }
 }

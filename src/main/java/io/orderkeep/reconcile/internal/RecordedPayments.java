@@ -16,27 +16,29 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.springframework.stereotype.Component;
 
 /**
- * Orderkeep's payments as reconciliation sees them, read through the payments module's API ({@link PaymentRecords}).
- * A batch of rows costs three look-ups (by provider reference, by out trade number for the rest, every attempt of
- * the orders found), each a query or two whatever the batch's size.
+ * One provider's payments as reconciliation sees them, read through the payments module's API
+ * ({@link PaymentRecords}). A batch of rows costs three look-ups (by provider reference, by out trade number for the
+ * rest, every attempt of the orders found), each a query or two whatever the batch's size. Rows are matched, and the
+ * window read back, among that provider's attempts only: the other attempts of an order found are every provider's.
  */
-@Component
-class RecordedPayments implements LocalPayments {
+public final class RecordedPayments implements LocalPayments {
 
     private final PaymentRecords payments;
+    private final String provider;
 
-    RecordedPayments(PaymentRecords payments) {
+    /** @param provider the payment provider's name as the attempts store it ({@code payment_attempts.provider}) */
+    public RecordedPayments(PaymentRecords payments, String provider) {
         this.payments = payments;
+        this.provider = provider;
     }
 
     @Override
     public List<LocalMatch> findAll(List<SettlementRow> rows) {
-        Map<String, PaymentRecord> byRef = payments.byProviderRefs(rows.stream().map(SettlementRow::providerRef)
+        Map<String, PaymentRecord> byRef = payments.byProviderRefs(provider, rows.stream().map(SettlementRow::providerRef)
                 .filter(Objects::nonNull).toList());
-        Map<String, PaymentRecord> byId = payments.byAttemptIds(rows.stream()
+        Map<String, PaymentRecord> byId = payments.byAttemptIds(provider, rows.stream()
                 .filter(r -> r.providerRef() == null || !byRef.containsKey(r.providerRef()))
                 .map(SettlementRow::outTradeNo).filter(Objects::nonNull).toList());
         List<PaymentRecord> named = new ArrayList<>(rows.size());
@@ -51,13 +53,13 @@ class RecordedPayments implements LocalPayments {
 
     @Override
     public Optional<LocalPayment> byProviderRef(String providerRef) {
-        return Optional.ofNullable(payments.byProviderRefs(List.of(providerRef)).get(providerRef))
+        return Optional.ofNullable(payments.byProviderRefs(provider, List.of(providerRef)).get(providerRef))
                 .map(RecordedPayments::local);
     }
 
     @Override
     public Optional<LocalPayment> byAttemptId(String attemptId) {
-        return Optional.ofNullable(payments.byAttemptIds(List.of(attemptId)).get(attemptId))
+        return Optional.ofNullable(payments.byAttemptIds(provider, List.of(attemptId)).get(attemptId))
                 .map(RecordedPayments::local);
     }
 
@@ -69,7 +71,7 @@ class RecordedPayments implements LocalPayments {
 
     @Override
     public Stream<LocalPayment> settledWithin(SettlementWindow window) {
-        return payments.settledWithin(window.from(), window.until()).map(RecordedPayments::local);
+        return payments.settledWithin(provider, window.from(), window.until()).map(RecordedPayments::local);
     }
 
     private static LocalMatch match(PaymentRecord payment, List<PaymentRecord> ofOrder) {

@@ -104,20 +104,22 @@ public class Repairs {
     /**
      * Marks the attempt SUCCEEDED through the payments module, on the path a provider's notification takes: the
      * attempt's audit entry, then the order marked paid through its state machine (history, audit entry and event of
-     * any paid order). An order that would not take the money is left for a person.
+     * any paid order), then {@code order.repaired} (history, audit, event: the merchant's webhook and the customer's
+     * e-mail say the order was put right). An order that would not take the money is left for a person.
      */
     public Decision markPaid(String runId, Verdict verdict, String orderId) {
         if (verdict.attemptId() == null) {
             return new Decision("NEEDS_REVIEW", "no payment attempt of order " + orderId + " to mark succeeded");
         }
         // The verdict carries the file's transaction id, not the provider reference: the attempt keeps its own.
-        payments.markSettled(verdict.attemptId(), null, verdict.amount(), verdict.currency(),
-                change(runId, verdict, "repaired by reconciliation: the provider settled attempt "
-                        + verdict.attemptId(), Map.of()));
+        Change repaired = change(runId, verdict, "repaired by reconciliation: the provider settled attempt "
+                + verdict.attemptId(), Map.of());
+        payments.markSettled(verdict.attemptId(), null, verdict.amount(), verdict.currency(), repaired);
         OrderStatus status = orders.find(orderId).map(OrderSnapshot::status).orElse(null);
         if (status != OrderStatus.PAID) {
             return new Decision("NEEDS_REVIEW", "mark paid was refused: order " + orderId + " is " + status);
         }
+        orders.recordRepaired(orderId, repaired);
         // The provider's result is known now, even if no notification or query ever brought it.
         hops.returned(orderId, HopName.PAYMENT, clock.instant());
         hops.returned(orderId, HopName.SETTLEMENT, clock.instant());

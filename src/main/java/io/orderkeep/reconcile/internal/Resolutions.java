@@ -169,7 +169,7 @@ public class Resolutions {
         if (row.providerRef() != null) {
             return row.providerRef();
         }
-        return Optional.ofNullable(row.attemptId()).map(id -> paymentRecords.byAttemptIds(List.of(id)).get(id))
+        return Optional.ofNullable(row.attemptId()).map(id -> paymentRecords.byAttemptIds(null, List.of(id)).get(id))
                 .map(PaymentRecord::providerRef).orElse(row.transactionId());
     }
 

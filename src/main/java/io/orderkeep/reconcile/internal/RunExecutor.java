@@ -2,6 +2,7 @@ package io.orderkeep.reconcile.internal;
 
 import io.orderkeep.reconcile.Reconciliations.Progress;
 import io.orderkeep.reconcile.domain.LocalMatch;
+import io.orderkeep.reconcile.domain.LocalPayment;
 import io.orderkeep.reconcile.domain.LocalPayments;
 import io.orderkeep.reconcile.domain.ReadOutcome;
 import io.orderkeep.reconcile.domain.Reconciliation;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
@@ -33,6 +35,9 @@ final class RunExecutor {
             super("stopped after " + rows + " rows");
         }
     }
+
+    /** Payments of the window read back between two renewals of the lease. */
+    static final int RENEW_EVERY = 2_000;
 
     /** Rows from which a run remembers fingerprints rather than strings. */
     static final long COMPACT_FROM = 200_000;
@@ -86,9 +91,54 @@ final class RunExecutor {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Outcome> finalPass = new ArrayList<>();
-        reconciliation.finish(verdict -> finalPass.add(new Outcome(verdict, null, null, null, null)));
-        sink.finish(finalPass);
+        finalPass(window, memory, sink);
+    }
+
+    /**
+     * The window read back page by page (10 million payments are possible): verdicts stored a batch at a time, and
+     * the lease renewed every {@value #RENEW_EVERY} payments read, so a long pass is never taken for abandoned.
+     */
+    private void finalPass(SettlementWindow window, RunMemory memory, RowSink sink) {
+        long[] read = {0};
+        LocalPayments renewing = new LocalPayments() {
+            @Override
+            public Stream<LocalPayment> settledWithin(SettlementWindow w) {
+                return local.settledWithin(w).peek(p -> {
+                    if (++read[0] % RENEW_EVERY == 0) {
+                        sink.renew();
+                    }
+                });
+            }
+
+            @Override
+            public Optional<LocalPayment> byProviderRef(String providerRef) {
+                return local.byProviderRef(providerRef);
+            }
+
+            @Override
+            public Optional<LocalPayment> byAttemptId(String attemptId) {
+                return local.byAttemptId(attemptId);
+            }
+
+            @Override
+            public List<LocalPayment> attemptsOf(String orderId) {
+                return local.attemptsOf(orderId);
+            }
+
+            @Override
+            public List<LocalMatch> findAll(List<SettlementRow> rows) {
+                return local.findAll(rows);
+            }
+        };
+        List<Outcome> page = new ArrayList<>(batchSize);
+        new Reconciliation(renewing, window, memory).finish(verdict -> {
+            page.add(new Outcome(verdict, null, null, null, null));
+            if (page.size() >= batchSize) {
+                sink.finalBatch(List.copyOf(page));
+                page.clear();
+            }
+        });
+        sink.finish(page);
     }
 
     /** The batch's payments looked up together, then each row classified in file order. */

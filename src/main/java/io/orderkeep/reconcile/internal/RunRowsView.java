@@ -31,7 +31,7 @@ public class RunRowsView {
         String after = Cursors.decode(cursor);
         var dry = service.dryRun(runId);
         if (dry.isPresent()) {
-            var matching = dry.get().rows.stream()
+            var matching = dry.get().discrepancies().stream()
                     .filter(r -> !"MATCHED".equals(r.kind()))
                     .filter(r -> kind == null || kind.equals(r.kind()))
                     .filter(r -> resolution == null || resolution.equals(r.resolution()))
@@ -42,12 +42,12 @@ public class RunRowsView {
         return Page.of(rows.discrepancies(runId, kind, resolution, after, limit + 1), limit, StoredRow::id);
     }
 
-    /** Every row of the run, matched ones too, file order then the final pass. */
+    /** Every row of the run, matched ones too (a dry run: its discrepancies only), file order then the final pass. */
     public void each(String runId, Consumer<StoredRow> consumer) {
         run(runId);
         var dry = service.dryRun(runId);
         if (dry.isPresent()) {
-            dry.get().rows.forEach(consumer);
+            dry.get().discrepancies().forEach(consumer); // a dry run keeps no matched rows
         } else {
             rows.each(runId, consumer);
         }

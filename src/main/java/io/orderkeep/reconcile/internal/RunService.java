@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -47,14 +46,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RunService implements Reconciliations {
 
-    static final Duration LEASE = Duration.ofMinutes(2);
     private static final int MAX_DRY_RUNS = 20;
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
     private final Runs runs;
     private final RunRows rows;
     private final Repairs repairs;
-    private final RecordedPayments local;
     private final ReconcileProviders providers;
     private final RunFiles files;
     private final AuditTrail audit;
@@ -63,20 +60,23 @@ public class RunService implements Reconciliations {
     private final int batchSize;
     private final String owner = "rec-" + UUID.randomUUID();
     private final Map<String, DryRun> dryRuns = new ConcurrentHashMap<>();
-    private final AtomicLong stopAfter = new AtomicLong(-1);
+    /** A run's lease: renewed at every batch, so it runs out only when its holder stopped working. */
+    private final Duration lease;
+    /** The test hook, by file: a run stops as a crash would once it stored that many rows. */
+    private final Map<String, Long> stopAfter = new ConcurrentHashMap<>();
 
-    RunService(Runs runs, RunRows rows, Repairs repairs, RecordedPayments local, ReconcileProviders providers,
+    RunService(Runs runs, RunRows rows, Repairs repairs, ReconcileProviders providers,
             RunFiles files, AuditTrail audit, TransactionTemplate tx, Clock clock, Environment environment) {
         this.runs = runs;
         this.rows = rows;
         this.repairs = repairs;
-        this.local = local;
         this.providers = providers;
         this.files = files;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
         this.batchSize = environment.getProperty("orderkeep.reconcile.batch-size", Integer.class, 500);
+        this.lease = environment.getProperty("orderkeep.reconcile.lease", Duration.class, Duration.ofMinutes(2));
     }
 
     @Override
@@ -94,7 +94,7 @@ public class RunService implements Reconciliations {
             boolean wait, Progress progress) {
         SettlementReader reader = SettlementReader.of(providers.mapping(provider));
         ZoneId zone = providers.zone(provider);
-        RunFiles.Kept kept = files.keep(in);
+        RunFiles.Kept kept = dryRun ? files.scratch(in) : files.keep(in);
         long[] total = {0};
         Map<LocalDate, Long> days = new HashMap<>();
         try {
@@ -105,6 +105,9 @@ public class RunService implements Reconciliations {
                 }
             });
         } catch (SettlementFormatException e) {
+            if (dryRun) {
+                RunFiles.discard(kept);
+            }
             throw ApiException.validation("file", "is not a " + provider + " settlement file: " + e.getMessage());
         }
         LocalDate settlementDay = day != null ? day : days.entrySet().stream()
@@ -173,9 +176,12 @@ public class RunService implements Reconciliations {
         return Optional.ofNullable(dryRuns.get(id));
     }
 
-    /** Test hook: the next run started stops as a crash would once it stored {@code rows} rows. */
-    public void stopNextRunAfter(long rowCount) {
-        stopAfter.set(rowCount);
+    /**
+     * Test hook: the next run of the file with this SHA-256 stops as a crash would once it stored {@code rowCount}
+     * rows (its lease left to run out). Other runs, of other files, are not touched.
+     */
+    public void stopRunOfFileAfter(String fileSha256, long rowCount) {
+        stopAfter.put(fileSha256, rowCount);
     }
 
     /** Resumes every RUNNING run whose lease is free, one after the other, in the calling thread. */
@@ -196,16 +202,17 @@ public class RunService implements Reconciliations {
     }
 
     private void execute(String runId, Progress progress) {
-        if (!runs.claim(runId, owner, LEASE)) {
+        if (!runs.claim(runId, owner, lease)) {
             return;
         }
         StoredRun run = runs.find(runId).orElseThrow();
         SettlementReader reader = SettlementReader.of(providers.mapping(run.provider()));
         try {
-            new RunExecutor(reader, local, batchSize).run(run.file(), SettlementWindow.day(run.day(), run.zone()),
+            new RunExecutor(reader, providers.payments(run.provider()), batchSize).run(run.file(), SettlementWindow.day(run.day(), run.zone()),
                     run.checkpointLine(), run.rowsTotal(),
                     memory -> rows.each(runId, r -> memory.recall(r.line() > 0 ? r.rowKey() : null, r.line(), r.named())),
-                    new DatabaseSink(run.id(), owner, runs, rows, repairs, tx, clock), progress, stopAfter.getAndSet(-1));
+                    new DatabaseSink(run.id(), owner, lease, runs, rows, repairs, tx, clock), progress,
+                    Optional.ofNullable(stopAfter.remove(run.fileSha256())).orElse(-1L));
         } catch (RunExecutor.Stopped stopped) {
             log.info("reconciliation {} {} (test hook); it resumes from its checkpoint", runId, stopped.getMessage());
         } catch (RuntimeException e) {
@@ -224,7 +231,7 @@ public class RunService implements Reconciliations {
         }
         Runnable work = () -> {
             try {
-                new RunExecutor(reader, local, batchSize).run(kept.path(), window, 0, total, memory -> { },
+                new RunExecutor(reader, providers.payments(provider), batchSize).run(kept.path(), window, 0, total, memory -> { },
                         new DrySink(dry, repairs, clock), (read, all) -> {
                             dry.rowsRead = read;
                             progress.update(read, all);
@@ -233,6 +240,8 @@ public class RunService implements Reconciliations {
                 log.warn("dry reconciliation {} failed", dry.id, e);
                 dry.error = String.valueOf(e.getMessage());
                 dry.status = "FAILED";
+            } finally {
+                RunFiles.discard(kept);
             }
         };
         if (wait) {

@@ -64,6 +64,12 @@ public class Runs {
                 .params(line, clock.millis() + lease.toMillis(), id, owner).update() == 1;
     }
 
+    /** Renews the lease without moving the checkpoint (the final pass); false when another holds it now. */
+    public boolean renew(String id, String owner, Duration lease) {
+        return jdbc.sql("UPDATE reconciliation_runs SET lease_until = ?, version = version + 1 WHERE id = ? "
+                + "AND lease_owner = ?").params(clock.millis() + lease.toMillis(), id, owner).update() == 1;
+    }
+
     public void finish(String id, String status, String error) {
         jdbc.sql("UPDATE reconciliation_runs SET status = ?, error = ?, finished_at = ?, lease_owner = NULL, "
                 + "lease_until = NULL, version = version + 1 WHERE id = ?")

@@ -13,6 +13,7 @@ import io.orderkeep.ops.metrics.BusinessMetrics;
 import io.orderkeep.order.OrderFigures;
 import io.orderkeep.order.domain.HopName;
 import io.orderkeep.order.domain.OrderStatus;
+import io.orderkeep.payment.internal.Watch;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -62,6 +63,8 @@ class ConsoleBrowserTest {
     ConsoleUsers users;
     @Autowired
     BusinessMetrics metrics;
+    @Autowired
+    Watch watch;
 
     Api admin;
     Browser browser;
@@ -284,8 +287,30 @@ class ConsoleBrowserTest {
     @Test
     void theDashboardShowsEveryFigureAsTheApiAndTheMetricsReportIt() throws IOException {
         String merchant = ConsoleWorld.merchant(admin);
+        // An order whose provider stops answering: a day on, its query schedule is exhausted and the watch escalates
+        // it to a person. The payments earlier tests left are worked first, with the provider answering, so that the
+        // watch's round while it does not answer asks about this one only.
+        ConsoleWorld.CLOCK.advance(Duration.ofHours(25));
+        workEveryDuePayment();
+        String escalated = ConsoleWorld.order(admin, merchant, 1300).path("id").asString();
+        ConsoleWorld.faults("{\"queryTimeout\": 1.0}");
+        ConsoleWorld.CLOCK.advance(Duration.ofHours(25));
+        assertThat(watch.runOnce()).as("payments the watch asked about").isEqualTo(1);
+        ConsoleWorld.faults("{}");
+        JsonNode flagged = admin.get("/api/v1/orders/" + escalated).json();
+        assertThat(flagged.path("needsAttention").asBoolean()).as(flagged.toString()).isTrue();
+        assertThat(admin.get("/api/v1/orders/" + escalated + "/history").json().path("data").valueStream()
+                .map(e -> e.path("source").asString())).as("the watch's escalation in the order's history").contains("watch");
+
         String cancelled = ConsoleWorld.order(admin, merchant, 900).path("id").asString();
         assertThat(admin.post("/api/v1/orders/" + cancelled + "/cancel", Map.of("reason", "test")).status()).isLessThan(300);
+        // A correctly signed notification of a payment for less than the order: never paid, flagged for a person.
+        JsonNode shortPaid = ConsoleWorld.order(admin, merchant, 1400);
+        var notified = ConsoleWorld.notifySucceeded(port, shortPaid.path("payment").path("id").asString(), 140);
+        assertThat(notified.status()).as(notified.body()).isEqualTo(204);
+        JsonNode mismatched = admin.get("/api/v1/orders/" + shortPaid.path("id").asString()).json();
+        assertThat(mismatched.path("status").asString()).isEqualTo("PENDING_PAYMENT");
+        assertThat(mismatched.path("needsAttention").asBoolean()).isTrue();
         ConsoleWorld.order(admin, merchant, 1000);
         ConsoleWorld.order(admin, merchant, 1100);
         // Two hours on, the unpaid orders' payment hops are overdue. Then endpoints: one answering 410 (disabled,
@@ -341,9 +366,11 @@ class ConsoleBrowserTest {
         assertThat(figure("#status-PAID")).isPositive();
         assertThat(figure("#status-CANCELLED")).isPositive();
         assertThat(figure("#needing-attention")).isEqualTo(apiCount("needsAttention=true"))
-                .isEqualTo(metric(prometheus, "orderkeep_orders_needing_attention", ""));
+                .isEqualTo(metric(prometheus, "orderkeep_orders_needing_attention", ""))
+                .as("the escalated and the short-paid order").isGreaterThanOrEqualTo(2);
         assertThat(figure("#escalated"))
-                .isEqualTo(metric(prometheus, "orderkeep_watch_outcomes", "outcome=\"escalated\""));
+                .isEqualTo(metric(prometheus, "orderkeep_watch_outcomes", "outcome=\"escalated\""))
+                .isPositive();
         assertThat(figure("#delivery-backlog")).isEqualTo(metric(prometheus, "orderkeep_delivery_backlog", ""))
                 .isPositive();
         assertThat(figure("#dead-letters")).isEqualTo(metric(prometheus, "orderkeep_delivery_dead_letters", ""));
@@ -447,6 +474,14 @@ class ConsoleBrowserTest {
             }
         }
         return Math.round(sum);
+    }
+
+    /** Lets the watch work every payment check that is due now, round after round, until none is left. */
+    private void workEveryDuePayment() {
+        int rounds = 0;
+        while (watch.runOnce() > 0) {
+            assertThat(++rounds).as("rounds of the watch with payments still due").isLessThan(10);
+        }
     }
 
     private String endpoint(String merchant, String url) {

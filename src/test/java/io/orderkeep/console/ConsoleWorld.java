@@ -2,6 +2,7 @@ package io.orderkeep.console;
 
 import io.orderkeep.sandbox.SandboxConfig;
 import io.orderkeep.sandbox.SandboxServer;
+import io.orderkeep.sandbox.core.Signer;
 import io.orderkeep.support.Api;
 import io.orderkeep.support.MutableClock;
 import io.orderkeep.support.TestDatabase;
@@ -85,6 +86,29 @@ final class ConsoleWorld {
     static void pay(String outTradeNo, String outcome) {
         String ref = sandbox("GET", "/v1/payments?outTradeNo=" + outTradeNo, null).json().path("providerRef").asString();
         sandbox("POST", "/v1/payments/" + ref + "/pay", "{\"outcome\": \"" + outcome + "\"}");
+    }
+
+    /**
+     * Posts Orderkeep a notification that the payment succeeded for {@code amount} CNY, with the sandbox's body,
+     * headers and signature (the development secret), as if the sandbox had sent it; answers Orderkeep's response.
+     */
+    static Api.Response notifySucceeded(int port, String outTradeNo, long amount) {
+        String ref = sandbox("GET", "/v1/payments?outTradeNo=" + outTradeNo, null).json().path("providerRef").asString();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("eventId", "evt_" + UUID.randomUUID());
+        body.put("providerRef", ref);
+        body.put("outTradeNo", outTradeNo);
+        body.put("status", "SUCCEEDED");
+        body.put("amount", amount);
+        body.put("currency", "CNY");
+        body.put("refundedAmount", 0);
+        body.put("occurredAt", CLOCK.instant().toString());
+        String json = Api.JSON.writeValueAsString(body);
+        long timestamp = CLOCK.instant().getEpochSecond();
+        return Api.at(port).header("sandbox-event-id", (String) body.get("eventId"))
+                .header("sandbox-timestamp", Long.toString(timestamp))
+                .header("sandbox-signature", Signer.sign(SandboxConfig.DEVELOPMENT_SECRET, timestamp, json))
+                .post("/api/v1/providers/sandbox/notify", json);
     }
 
     static Api.Response sandbox(String method, String path, String body) {

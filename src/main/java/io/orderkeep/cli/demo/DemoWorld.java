@@ -104,11 +104,13 @@ final class DemoWorld implements AutoCloseable {
             args.add("--orderkeep.rate-limit." + limit + ".per-second=100000");
             args.add("--orderkeep.rate-limit." + limit + ".burst=100000");
         }
-        // The terminal belongs to the status line: only warnings and errors are logged, and the demo prints where
-        // Orderkeep listens itself (on 127.0.0.1, with its admin key), so serve's banner would only repeat it wrongly.
+        // The terminal belongs to the status line: only errors are logged (Orderkeep's warnings about the faults the
+        // demo injects — a payment left UNKNOWN, a webhook refused — are what the status line and summary count), and
+        // the demo prints where Orderkeep listens itself (on 127.0.0.1, with its admin key), so serve's banner would
+        // only repeat it wrongly.
         args.add("--orderkeep.listening-banner=false");
-        args.add("--logging.level.root=warn");
-        args.add("--logging.level.io.orderkeep=warn");
+        args.add("--logging.level.root=error");
+        args.add("--logging.level.io.orderkeep=error");
         args.add("--logging.level.org.springdoc=error");
         return args;
     }

@@ -20,12 +20,7 @@ class StructuredLogMaskingTest {
     @Test
     void jsonLogLinesMaskContactDataAndKeys() {
         var context = new LoggerContext();
-        context.putObject(org.springframework.core.env.Environment.class.getName(), new MockEnvironment()
-                .withProperty("logging.structured.json.customizer", "io.orderkeep.ops.logging.MaskingJsonCustomizer"));
-        var encoder = new StructuredLogEncoder();
-        encoder.setContext(context);
-        encoder.setFormat("ecs");
-        encoder.start();
+        var encoder = maskingEcsEncoder(context);
         var event = new LoggingEvent("test", context.getLogger("test"), Level.WARN,
                 "paid by {} from {}", null, new Object[] {"wang.fang@example.cn", "+8613912345678"});
         event.setMDCPropertyMap(Map.of("requestId", "req_1", "apiKey", "ok_abcdef0123456789"));
@@ -39,12 +34,7 @@ class StructuredLogMaskingTest {
     @Test
     void jsonLogLinesMaskExceptionMessagesAndStackTraces() {
         var context = new LoggerContext();
-        context.putObject(org.springframework.core.env.Environment.class.getName(), new MockEnvironment()
-                .withProperty("logging.structured.json.customizer", "io.orderkeep.ops.logging.MaskingJsonCustomizer"));
-        var encoder = new StructuredLogEncoder();
-        encoder.setContext(context);
-        encoder.setFormat("ecs");
-        encoder.start();
+        var encoder = maskingEcsEncoder(context);
         var failure = new IllegalStateException("mailbox wang.fang@example.cn refused",
                 new RuntimeException("caller +8613912345678 used ok_abcdef0123456789"));
         var event = new LoggingEvent("test", context.getLogger("test"), Level.ERROR, "could not send", failure,
@@ -78,5 +68,16 @@ class StructuredLogMaskingTest {
         String text = "order ord_01KAXJ5M9R3T8E1Y2K4N6P8Q0S at 1764040227000 amount 1380013800 ref 2026112512345678";
         assertThat(LogMasking.mask(text)).isEqualTo(text);
         assertThat(LogMasking.mask("call 138 0013 8000? no: +86 138 0013 8000")).isEqualTo("call 138 0013 8000? no: +86138****8000");
+    }
+
+    /** Spring Boot's ECS encoder with Orderkeep's masking customizer, as application.yml configures it. */
+    private static StructuredLogEncoder maskingEcsEncoder(LoggerContext context) {
+        context.putObject(org.springframework.core.env.Environment.class.getName(), new MockEnvironment()
+                .withProperty("logging.structured.json.customizer", "io.orderkeep.ops.logging.MaskingJsonCustomizer"));
+        var encoder = new StructuredLogEncoder();
+        encoder.setContext(context);
+        encoder.setFormat("ecs");
+        encoder.start();
+        return encoder;
     }
 }

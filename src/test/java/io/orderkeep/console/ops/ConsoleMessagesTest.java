@@ -10,13 +10,9 @@ import io.orderkeep.order.domain.OrderStatus;
 import io.orderkeep.platform.Role;
 import io.orderkeep.reconcile.Discrepancies;
 import io.orderkeep.reconcile.domain.MatchKind;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.orderkeep.support.MessageBundles;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,11 +59,7 @@ class ConsoleMessagesTest {
         ConsoleProblems.CODES.forEach(code -> keys.add("problem." + code));
         ConsoleProblems.FIELDS.forEach(field -> keys.add("problem.field." + field));
 
-        Properties english = bundles("en");
-        Properties chinese = bundles("zh_CN");
-        assertThat(english.stringPropertyNames()).as("English").containsAll(keys);
-        assertThat(chinese.stringPropertyNames()).as("Chinese").containsAll(keys);
-        assertThat(chinese.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+        MessageBundles.assertBothLanguagesHave(keys, "console", "console-more");
     }
 
     @Test
@@ -75,17 +67,5 @@ class ConsoleMessagesTest {
         assertThat(ReconciliationsPage.KINDS).containsExactlyInAnyOrder(
                 java.util.Arrays.stream(MatchKind.values()).map(Enum::name).toArray(String[]::new));
         assertThat(ReconciliationsPage.RESOLUTIONS).contains("NEEDS_REVIEW", "REFUNDING", "REFUNDED");
-    }
-
-    private static Properties bundles(String locale) {
-        var properties = new Properties();
-        for (String bundle : List.of("console", "console-more")) {
-            try (var in = ConsoleMessagesTest.class.getResourceAsStream("/i18n/" + bundle + "_" + locale + ".properties")) {
-                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return properties;
     }
 }

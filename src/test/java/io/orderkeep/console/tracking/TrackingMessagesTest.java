@@ -1,15 +1,9 @@
 package io.orderkeep.console.tracking;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.orderkeep.order.domain.OrderStatus;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.orderkeep.support.MessageBundles;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,20 +27,6 @@ class TrackingMessagesTest {
         }
         keys.addAll(List.of("tracking.step.received", "tracking.step.payment", "tracking.step.shop"));
 
-        Properties english = bundle("en");
-        Properties chinese = bundle("zh_CN");
-        assertThat(english.stringPropertyNames()).containsAll(keys);
-        assertThat(chinese.stringPropertyNames()).containsAll(keys);
-        assertThat(chinese.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
-    }
-
-    private static Properties bundle(String locale) {
-        var properties = new Properties();
-        try (var in = TrackingMessagesTest.class.getResourceAsStream("/i18n/tracking_" + locale + ".properties")) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
+        MessageBundles.assertBothLanguagesHave(keys, "tracking");
     }
 }

@@ -3,6 +3,7 @@ package io.orderkeep.delivery.webhook;
 import io.orderkeep.delivery.DeliveryProperties;
 import io.orderkeep.delivery.domain.RetryPolicy;
 import io.orderkeep.delivery.domain.RetryPolicy.Verdict;
+import io.orderkeep.platform.LogScope;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -176,21 +177,24 @@ public class Dispatcher {
     }
 
     private void deliver(DeliveryStore.Claimed delivery) {
-        try {
-            WebhookSender.Result result = sender.send(delivery);
-            Verdict verdict = policy.after(result.status(), result.retryAfter(), delivery.roundAttempts() + 1,
-                    clock.instant(), ThreadLocalRandom.current()::nextDouble);
-            // A 410 disables the endpoint and writes its audit entry: alone, so that no group holds the audit head.
-            boolean recorded = verdict instanceof Verdict.Gone ? store.record(delivery, result, verdict)
-                    : recordTogether(new DeliveryStore.Outcome(delivery, result, verdict));
-            meters.counter("orderkeep.webhook.attempts", "outcome", outcome(verdict)).increment();
-            if (!recorded) {
-                log.info("delivery {} was taken over before its attempt was recorded; it will be sent again",
-                        delivery.id());
+        // The scope encloses the catch too, so that the error line names the order as well.
+        try (var scope = LogScope.order(delivery.orderId())) {
+            try {
+                WebhookSender.Result result = sender.send(delivery);
+                Verdict verdict = policy.after(result.status(), result.retryAfter(), delivery.roundAttempts() + 1,
+                        clock.instant(), ThreadLocalRandom.current()::nextDouble);
+                // A 410 disables the endpoint and writes its audit entry: alone, so that no group holds the audit head.
+                boolean recorded = verdict instanceof Verdict.Gone ? store.record(delivery, result, verdict)
+                        : recordTogether(new DeliveryStore.Outcome(delivery, result, verdict));
+                meters.counter("orderkeep.webhook.attempts", "outcome", outcome(verdict)).increment();
+                if (!recorded) {
+                    log.info("delivery {} was taken over before its attempt was recorded; it will be sent again",
+                            delivery.id());
+                }
+            } catch (RuntimeException e) {
+                // The lease runs out and another pass sends it again: at least once, never lost.
+                log.error("delivery {} failed to send or record; it stays due after its lease", delivery.id(), e);
             }
-        } catch (RuntimeException e) {
-            // The lease runs out and another pass sends it again: at least once, never lost.
-            log.error("delivery {} failed to send or record; it stays due after its lease", delivery.id(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.orderkeep.ops.web;
 
 import io.orderkeep.order.OrderEvent;
+import io.orderkeep.platform.LogScope;
 import org.slf4j.MDC;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 class LogContext {
 
     static final String REQUEST_ID = "requestId";
-    static final String ORDER_ID = "orderId";
+    static final String ORDER_ID = LogScope.ORDER_ID;
 
     @EventListener
     void on(OrderEvent event) {

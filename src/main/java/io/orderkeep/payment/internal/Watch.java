@@ -7,6 +7,7 @@ import io.orderkeep.payment.ProviderUnavailable;
 import io.orderkeep.payment.domain.AttemptStatus;
 import io.orderkeep.payment.domain.PaymentAttempt;
 import io.orderkeep.payment.jdbc.PaymentAttempts;
+import io.orderkeep.platform.LogScope;
 import io.orderkeep.platform.WorkerPulse;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,11 +128,14 @@ public class Watch {
             attempts.release(attempt.id(), owner, providers.breaker(attempt.provider()).retryAt());
             return;
         }
-        try {
-            check(attempt, Change.of("system", "query", "the watch queried the provider"));
-        } catch (RuntimeException e) {
-            // One attempt's trouble must not stop the loop; its lease runs out and a later round takes it again.
-            log.error("the watch could not work payment {}: {}", attempt.id(), e.toString(), e);
+        // The scope encloses the catch too, so that the error line names the order as well.
+        try (var scope = LogScope.order(attempt.orderId())) {
+            try {
+                check(attempt, Change.of("system", "query", "the watch queried the provider"));
+            } catch (RuntimeException e) {
+                // One attempt's trouble must not stop the loop; its lease runs out and a later round takes it again.
+                log.error("the watch could not work payment {}: {}", attempt.id(), e.toString(), e);
+            }
         }
     }
 }
